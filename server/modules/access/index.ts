@@ -1,0 +1,4 @@
+export { accessRoutes } from './access.routes.js';
+export { setUserMemberships, membershipsOf } from './access.service.js';
+export { ownerScopeCondition } from './record-scope.js';
+export { roles, userGroups, grants, userRoles, groupMembers } from './access.table.js';

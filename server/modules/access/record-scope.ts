@@ -1,0 +1,24 @@
+import { eq, inArray, sql, type SQL } from 'drizzle-orm';
+import type { AnyPgColumn } from 'drizzle-orm/pg-core';
+import type { Ctx } from '../../platform/context.js';
+import { scopeOf } from '../../platform/context.js';
+import type { Tx } from '../../platform/db/types.js';
+import { AppError } from '../../platform/http/app-error.js';
+import { users } from '../staff/staff.table.js';
+import { unitSubtreeIds } from '../org/index.js';
+
+/**
+ * The rows a user may touch under a permission, as a condition on the row's owner column:
+ * own → owned by me; unit → owned by someone in my unit; subunits → my unit and below; all → any.
+ * Services put it inside their query, so a list never shows a row the scope excludes.
+ */
+export async function ownerScopeCondition(tx: Tx, ctx: Ctx, permission: string, ownerColumn: AnyPgColumn): Promise<SQL | undefined> {
+  const scope = scopeOf(ctx.principal, permission);
+  if (!scope) throw new AppError('forbidden');
+  if (scope === 'all') return undefined;
+  const me = ctx.principal.userId;
+  if (!me) return sql`false`;
+  if (scope === 'own' || !ctx.principal.unitId) return eq(ownerColumn, me);
+  const unitIds = scope === 'unit' ? [ctx.principal.unitId] : await unitSubtreeIds(tx, ctx.tenantId, ctx.principal.unitId);
+  return inArray(ownerColumn, tx.select({ id: users.id }).from(users).where(inArray(users.unitId, unitIds)));
+}

@@ -1,0 +1,3 @@
+export { orgRoutes } from './org.routes.js';
+export { unitSubtreeIds } from './org.service.js';
+export { units, jobPositions } from './org.table.js';

@@ -1,0 +1,102 @@
+import { and, desc, eq, lt } from 'drizzle-orm';
+import type { Ctx } from '../context.js';
+import type { Tx } from '../db/types.js';
+import { inTenant } from '../db/transactions.js';
+import { auditLog } from './audit.table.js';
+
+type Json = Record<string, unknown>;
+/** Fields never written to the audit log. */
+const SECRET_FIELDS = new Set(['passwordHash', 'password', 'keyHash', 'csrfToken', 'secret']);
+
+const clean = (row: Json | null | undefined): Json | null => {
+  if (!row) return null;
+  const out: Json = {};
+  for (const [k, v] of Object.entries(row)) {
+    if (SECRET_FIELDS.has(k) || k === 'searchText' || k === 'tenantId') continue;
+    out[k] = v instanceof Date ? v.toISOString() : typeof v === 'bigint' ? v.toString() : v;
+  }
+  return out;
+};
+
+/** Only the fields that changed, so history shows what someone actually did. */
+function changedOnly(before: Json | null, after: Json | null): { before: Json | null; after: Json | null } {
+  if (!before || !after) return { before, after };
+  const b: Json = {};
+  const a: Json = {};
+  for (const key of new Set([...Object.keys(before), ...Object.keys(after)])) {
+    if (key === 'updatedAt' || key === 'version') continue;
+    if (JSON.stringify(before[key]) !== JSON.stringify(after[key])) {
+      b[key] = before[key] ?? null;
+      a[key] = after[key] ?? null;
+    }
+  }
+  return { before: b, after: a };
+}
+
+export type AuditInput = {
+  entity: string;
+  entityId: string;
+  action: 'create' | 'update' | 'delete';
+  before?: Json | null;
+  after?: Json | null;
+};
+
+/** Writes one audit entry inside the caller's transaction, so it commits or rolls back with the change. */
+export async function recordAudit(tx: Tx, ctx: Ctx, input: AuditInput): Promise<void> {
+  const diff = changedOnly(clean(input.before), clean(input.after));
+  if (input.action === 'update' && diff.after && Object.keys(diff.after).length === 0) return;
+  await tx.insert(auditLog).values({
+    tenantId: ctx.tenantId,
+    actorUserId: ctx.principal.userId,
+    actorApiKeyId: ctx.principal.apiKeyId,
+    entity: input.entity,
+    entityId: input.entityId,
+    action: input.action,
+    before: diff.before,
+    after: diff.after,
+    requestId: ctx.requestId,
+    at: ctx.now(),
+  });
+}
+
+export type AuditEntry = {
+  id: number;
+  at: Date;
+  actorUserId: string | null;
+  actorApiKeyId: string | null;
+  action: string;
+  changes: { field: string; before: unknown; after: unknown }[];
+};
+
+export async function listAudit(ctx: Ctx, q: { entity: string; entityId: string; limit: number; cursor?: number | undefined }) {
+  const rows = await inTenant(ctx.db, ctx, (tx) =>
+    tx
+      .select()
+      .from(auditLog)
+      .where(
+        and(
+          eq(auditLog.tenantId, ctx.tenantId),
+          eq(auditLog.entity, q.entity),
+          eq(auditLog.entityId, q.entityId),
+          q.cursor ? lt(auditLog.id, q.cursor) : undefined,
+        ),
+      )
+      .orderBy(desc(auditLog.id))
+      .limit(q.limit + 1),
+  );
+  const page = rows.slice(0, q.limit);
+  const items: AuditEntry[] = page.map((r) => {
+    const before = (r.before ?? {}) as Json;
+    const after = (r.after ?? {}) as Json;
+    const fields = new Set([...Object.keys(before), ...Object.keys(after)]);
+    return {
+      id: r.id,
+      at: r.at,
+      actorUserId: r.actorUserId,
+      actorApiKeyId: r.actorApiKeyId,
+      action: r.action,
+      changes: [...fields].map((field) => ({ field, before: before[field] ?? null, after: after[field] ?? null })),
+    };
+  });
+  return { items, nextCursor: rows.length > q.limit ? String(page.at(-1)!.id) : null };
+}

@@ -1,0 +1,26 @@
+import { defineConfig } from 'vitest/config';
+import { fileURLToPath } from 'node:url';
+
+const alias = { '@common': fileURLToPath(new URL('./common', import.meta.url)) };
+
+export default defineConfig({
+  resolve: { alias },
+  test: {
+    projects: [
+      {
+        resolve: { alias },
+        test: { name: 'unit', include: ['common/**/*.test.ts', 'server/**/*.test.ts', 'web/src/**/*.test.ts'], exclude: ['**/*.int.test.ts', 'node_modules/**'] },
+      },
+      {
+        resolve: { alias },
+        test: {
+          name: 'int',
+          include: ['server/**/*.int.test.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+          pool: 'forks',
+        },
+      },
+    ],
+  },
+});
