@@ -20,4 +20,5 @@ export async function registerModules(app: FastifyInstance, config: Config) {
   await app.register(settingsRoutes);
   await app.register(geoRoutes);
   await app.register(searchRoutes);
+  await app.register((await import('./notifications/index.js')).notificationsPlugin);
 }

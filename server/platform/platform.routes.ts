@@ -22,4 +22,5 @@ export const platformRoutes: FastifyPluginAsyncZod = async (app) => {
 
   await app.register(auditRoutes);
   await app.register(filesRoutes);
+  await app.register((await import('./events/index.js')).eventsRoutes);
 };

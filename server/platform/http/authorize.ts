@@ -47,7 +47,8 @@ export function installAuthorization(app: FastifyInstance) {
     if (!access && (PUBLIC_PREFIXES.some((p) => url.startsWith(p)) || !url.startsWith('/api'))) access = 'public';
     const methods = Array.isArray(route.method) ? route.method : [route.method];
     for (const m of methods) if (m !== 'HEAD') app.registeredRoutes.push({ method: m, url, permission: access });
-    const existing = route.preHandler ? (Array.isArray(route.preHandler) ? route.preHandler : [route.preHandler]) : [];
-    route.preHandler = [async (req: FastifyRequest) => checkAccess(app, req, access), ...existing] as typeof route.preHandler;
+    // onRequest: before the body is read or validated, so an unauthorized caller learns nothing about the input.
+    const existing = route.onRequest ? (Array.isArray(route.onRequest) ? route.onRequest : [route.onRequest]) : [];
+    route.onRequest = [async (req: FastifyRequest) => checkAccess(app, req, access), ...existing] as typeof route.onRequest;
   });
 }
