@@ -21,6 +21,10 @@ export default defineConfig({
           pool: 'forks',
         },
       },
+      {
+        resolve: { alias },
+        test: { name: 'e2e', include: ['e2e/**/*.e2e.ts'], testTimeout: 120_000, hookTimeout: 180_000, pool: 'forks', fileParallelism: false },
+      },
     ],
   },
 });
