@@ -16,6 +16,8 @@ export default defineConfig({
         test: {
           name: 'int',
           include: ['server/**/*.int.test.ts'],
+          // *.pg.int.test.ts need a PostgreSQL server (e.g. two processes on one database).
+          exclude: process.env.TEST_DATABASE_URL ? ['node_modules/**'] : ['node_modules/**', '**/*.pg.int.test.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
           pool: 'forks',

@@ -2,6 +2,8 @@ import { loadConfig } from './platform/config.js';
 import { bootstrap } from './platform/bootstrap.js';
 import { buildApp } from './app.js';
 import { DataDirLockedError } from './platform/db/data-dir-lock.js';
+import { startScheduler } from './platform/jobs/index.js';
+import { hostname } from 'node:os';
 
 const config = loadConfig();
 const started = Date.now();
@@ -20,6 +22,8 @@ async function main() {
   const { database, adminNotice } = booted;
   const app = await buildApp({ config, database, logger: { level: config.logLevel }, serveWebApp: true });
 
+  const scheduler = await startScheduler({ database, workerId: `${hostname()}:${process.pid}`, onError: (err) => app.log.error({ err }, 'job failed') });
+
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
@@ -28,6 +32,7 @@ async function main() {
     const timer = setTimeout(() => process.exit(1), 15_000);
     try {
       await app.close();
+      await scheduler.stop();
       await database.close(); // checkpoints PGlite so the data dir is consistent
     } finally {
       clearTimeout(timer);

@@ -8,6 +8,7 @@ import { staffRoutes } from './staff/index.js';
 import { settingsRoutes } from './settings/index.js';
 import { geoRoutes } from './geo/index.js';
 import { searchRoutes } from './search/index.js';
+import { notificationsPlugin } from './notifications/index.js';
 
 /** The explicit list of modules; order matters only where a module decorates the app for others. */
 export async function registerModules(app: FastifyInstance, config: Config) {
@@ -20,5 +21,5 @@ export async function registerModules(app: FastifyInstance, config: Config) {
   await app.register(settingsRoutes);
   await app.register(geoRoutes);
   await app.register(searchRoutes);
-  await app.register((await import('./notifications/index.js')).notificationsPlugin);
+  await app.register(notificationsPlugin);
 }

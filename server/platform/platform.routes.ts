@@ -4,6 +4,7 @@ import { sql } from 'drizzle-orm';
 import { migrationVersion } from './db/migrate.js';
 import { auditRoutes } from './audit/audit.routes.js';
 import { filesRoutes } from './files/files.routes.js';
+import { eventsRoutes } from './events/index.js';
 
 export const platformRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/api/health', {
@@ -22,5 +23,5 @@ export const platformRoutes: FastifyPluginAsyncZod = async (app) => {
 
   await app.register(auditRoutes);
   await app.register(filesRoutes);
-  await app.register((await import('./events/index.js')).eventsRoutes);
+  await app.register(eventsRoutes);
 };

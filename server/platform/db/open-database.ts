@@ -63,18 +63,34 @@ async function openPglite(dataDir: string | undefined, lock: boolean): Promise<D
 
 async function openPostgres(url: string, poolSize = 10): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  // An idle connection killed by the server (restart, proxy timeout) must not crash the process;
+  // the pool drops it and opens a new one on the next query.
+  pool.on('error', (err) => console.warn(`database connection lost: ${err.message}`));
   const db = drizzlePg(pool, { schema }) as unknown as Db;
   const listeners = new Map<string, Set<Listener>>();
-  let listenClient: pg.Client | null = null;
+  let listenClient: Promise<pg.Client> | null = null;
+  let closed = false;
 
-  const ensureListenClient = async () => {
-    if (listenClient) return listenClient;
+  const quote = (channel: string) => `"${channel.replace(/"/g, '')}"`;
+
+  /** One connection holds every LISTEN; when it drops it is reopened and re-subscribed. */
+  const connectListener = async (): Promise<pg.Client> => {
     const client = new pg.Client({ connectionString: url });
-    await client.connect();
     client.on('notification', (msg) => {
       for (const cb of listeners.get(msg.channel) ?? []) cb(msg.payload ?? '');
     });
-    listenClient = client;
+    const reconnect = (err?: Error) => {
+      if (closed) return;
+      if (err) console.warn(`notification connection lost: ${err.message}; reconnecting`);
+      listenClient = null;
+      setTimeout(() => {
+        if (!closed && listeners.size) listenClient = connectListener().catch(() => { listenClient = null; reconnect(); return client; });
+      }, 1000).unref();
+    };
+    client.on('error', reconnect);
+    client.on('end', () => reconnect());
+    await client.connect();
+    for (const channel of listeners.keys()) await client.query(`LISTEN ${quote(channel)}`);
     return client;
   };
 
@@ -83,20 +99,24 @@ async function openPostgres(url: string, poolSize = 10): Promise<Database> {
     db,
     url,
     listen: async (channel, onMessage) => {
-      const client = await ensureListenClient();
       let set = listeners.get(channel);
+      const isNew = !set;
       if (!set) {
         set = new Set();
         listeners.set(channel, set);
-        await client.query(`LISTEN "${channel.replace(/"/g, '')}"`);
       }
       set.add(onMessage);
+      if (!listenClient) listenClient = connectListener();
+      else if (isNew) await (await listenClient).query(`LISTEN ${quote(channel)}`);
+      await listenClient;
+      const subscribed = set;
       return async () => {
-        set.delete(onMessage);
+        subscribed.delete(onMessage);
       };
     },
     close: async () => {
-      await listenClient?.end();
+      closed = true;
+      if (listenClient) await (await listenClient.catch(() => null))?.end().catch(() => {});
       await pool.end();
     },
   };

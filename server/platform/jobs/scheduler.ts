@@ -48,25 +48,29 @@ export async function startScheduler(opts: SchedulerOptions): Promise<Scheduler>
   async function runOne(row: JobRow): Promise<void> {
     // The worker of the final attempt died: do not exceed max_attempts.
     if (row.attempts > row.maxAttempts) {
-      return markFailed(db, row, row.lastError ?? 'The worker stopped during the last attempt', now());
+      return markFailed(db, row, 'The worker stopped during the last attempt (lease expired)', now());
     }
     const handler = handlerFor(row.kind);
     const renew = setInterval(() => {
       extendLease(db, row, new Date(now().getTime() + leaseMs)).catch((err) => onError(err, toJob(row)));
     }, Math.max(1000, leaseMs / 3));
     renew.unref();
+    let failure: { err: unknown } | null = null;
     try {
       if (!handler) throw new Error(`No handler for job kind "${row.kind}"`);
       await handler(toJob(row), helpers);
-      clearInterval(renew);
-      await markDone(db, row, now());
     } catch (err) {
+      failure = { err };
+    } finally {
       clearInterval(renew);
-      onError(err, toJob(row));
-      const at = now();
-      if (row.attempts >= row.maxAttempts) await markFailed(db, row, messageOf(err), at);
-      else await markRetry(db, row, messageOf(err), new Date(at.getTime() + retryDelayMs(row.attempts, opts.random)));
     }
+    // Outside the try: a database error while recording success must not count as a failed attempt.
+    if (!failure) return markDone(db, row, now());
+    onError(failure.err, toJob(row));
+    const at = now();
+    const message = messageOf(failure.err);
+    if (row.attempts >= row.maxAttempts) await markFailed(db, row, message, at);
+    else await markRetry(db, row, message, new Date(at.getTime() + retryDelayMs(row.attempts, opts.random)));
   }
 
   let stopped = false;

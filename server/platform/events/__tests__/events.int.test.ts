@@ -90,32 +90,3 @@ describe(`live events on ${testEngine()} within one server`, () => {
     await waitForValue(() => sseConnectionCount(database, { userId: admin.id }), 0);
   });
 });
-
-describe.runIf(testEngine() === 'postgres')('live events across two server processes (PostgreSQL)', () => {
-  let second: Database;
-  let b: Awaited<ReturnType<typeof startServer>>;
-  beforeAll(async () => {
-    second = await openSecondConnection(database);
-    b = await startServer(second);
-  });
-  afterAll(async () => {
-    await b?.app.close();
-    await second?.close();
-  });
-
-  it('a notification created through server A reaches an SSE client of server B', async () => {
-    const onB = openSse(b.baseUrl, admin.token);
-    try {
-      await onB.ready;
-      expect(sseConnectionCount(second, { userId: admin.id })).toBe(1);
-      expect(sseConnectionCount(database, { userId: admin.id })).toBe(0);
-      const created = await notifyVia(a.baseUrl, sara, admin, 'از سرور الف');
-      expect(created.status).toBe(200);
-      const got = await onB.waitFor((m) => m.event === 'notification');
-      expect(got.data).toMatchObject({ id: created.json.id, title: 'از سرور الف' });
-    } finally {
-      onB.close();
-    }
-    await waitForValue(() => sseConnectionCount(second, { userId: admin.id }), 0);
-  });
-});
