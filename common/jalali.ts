@@ -201,3 +201,8 @@ export function fiscalYearOf(d: Date, startMonth = 1): number {
   const j = toJalali(d);
   return startMonth === 1 || j.month < startMonth ? j.year : j.year + 1;
 }
+
+/** The Gregorian calendar date (YYYY-MM-DD) of an instant in Tehran, for `date` columns. */
+export function isoDateInTehran(d: Date): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: TEHRAN_TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' }).format(d);
+}

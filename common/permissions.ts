@@ -29,6 +29,7 @@ export const PERMISSION_MODULES = {
   settings: { label: { fa: 'تنظیمات', en: 'Settings' }, operations: ['view', 'edit'] },
   audit: { label: { fa: 'تاریخچه تغییرات', en: 'Change history' }, operations: ['view'] },
   apiKeys: { label: { fa: 'کلیدهای وب‌سرویس', en: 'API keys' }, operations: ['view', 'create', 'delete'] },
+  customers: { label: { fa: 'مشتریان', en: 'Customers' }, operations: ['view', 'create', 'edit', 'delete', 'import', 'export', 'assign'] },
 } as const satisfies Record<string, ModuleDef>;
 
 type Modules = typeof PERMISSION_MODULES;

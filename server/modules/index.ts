@@ -9,6 +9,8 @@ import { settingsRoutes } from './settings/index.js';
 import { geoRoutes } from './geo/index.js';
 import { searchRoutes } from './search/index.js';
 import { notificationsPlugin } from './notifications/index.js';
+import { customersRoutes } from './customers/index.js';
+import { lookupsRoutes } from './settings/index.js';
 
 /** The explicit list of modules; order matters only where a module decorates the app for others. */
 export async function registerModules(app: FastifyInstance, config: Config) {
@@ -22,4 +24,6 @@ export async function registerModules(app: FastifyInstance, config: Config) {
   await app.register(geoRoutes);
   await app.register(searchRoutes);
   await app.register(notificationsPlugin);
+  await app.register(lookupsRoutes);
+  await app.register(customersRoutes);
 }

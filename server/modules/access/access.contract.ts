@@ -18,6 +18,7 @@ export const principalOut = z.object({
   isSystem: z.boolean(),
   memberCount: z.number(),
   memberIds: z.array(z.string()).optional(),
+  members: z.array(z.object({ id: z.string(), fullName: z.string() })).optional(),
 });
 const label = z.object({ fa: z.string(), en: z.string() });
 export const catalogOut = z.object({

@@ -80,7 +80,10 @@ export async function getPrincipalDetail(ctx: Ctx, type: PrincipalType, id: stri
   return inTenant(ctx.db, ctx, async (tx) => {
     const row = await getPrincipal(tx, ctx, type, id);
     const memberIds = type === 'group' ? await memberIdsOf(tx, ctx, id) : (await tx.select({ userId: userRoles.userId }).from(userRoles).where(and(eq(userRoles.tenantId, ctx.tenantId), eq(userRoles.roleId, id)))).map((r) => r.userId);
-    return { id: row.id, name: row.name, description: row.description, isSystem: Boolean(row.isSystem), memberCount: memberIds.length, memberIds };
+    const members = memberIds.length
+      ? await tx.select({ id: users.id, fullName: sql<string>`${users.firstName} || ' ' || ${users.lastName}` }).from(users).where(and(eq(users.tenantId, ctx.tenantId), inArray(users.id, memberIds)))
+      : [];
+    return { id: row.id, name: row.name, description: row.description, isSystem: Boolean(row.isSystem), memberCount: memberIds.length, memberIds, members };
   });
 }
 

@@ -24,6 +24,7 @@ export const meUser = z.object({
 
 export const meResponse = z.object({
   user: meUser.nullable(),
+  settings: z.object({ currencyDisplay: z.enum(['rial', 'toman']) }),
   apiKeyId: z.string().nullable(),
   permissions: z.record(z.string(), z.enum(SCOPES)),
   isAdmin: z.boolean(),

@@ -26,7 +26,8 @@ function tokenOf(req: FastifyRequest): { token: string; viaCookie: boolean } | n
 }
 
 const meOf = (principal: Principal, user: AuthenticatedUser | null) => ({
-  user,
+  user: user ? { ...user, currencyDisplay: undefined } : null,
+  settings: { currencyDisplay: user?.currencyDisplay ?? ('rial' as const) },
   apiKeyId: principal.apiKeyId,
   permissions: principal.permissions as Record<string, 'own' | 'unit' | 'subunits' | 'all'>,
   isAdmin: principal.isAdmin,

@@ -71,7 +71,7 @@ export async function endUserSessions(db: Db, tenantId: string, userId: string, 
 export type AuthenticatedUser = {
   id: string; username: string; firstName: string; lastName: string; fullName: string;
   mobile: string | null; email: string | null; locale: 'fa' | 'en'; unitId: string | null;
-  tenantId: string; tenantName: string; photoFileId: string | null;
+  tenantId: string; tenantName: string; photoFileId: string | null; currencyDisplay: 'rial' | 'toman';
 };
 
 /** Resolves the Authorization header or the session cookie to a principal, or null. */
@@ -103,6 +103,7 @@ export async function authenticateToken(db: Db, token: string, viaCookie: boolea
       id: row.user_id, username: row.username, firstName: row.first_name, lastName: row.last_name,
       fullName: `${row.first_name} ${row.last_name}`.trim(), mobile: row.mobile, email: row.email, locale,
       unitId: row.unit_id, tenantId: row.tenant_id, tenantName: row.tenant_name, photoFileId: row.photo_file_id,
+      currencyDisplay: row.currency_display === 'toman' ? 'toman' : 'rial',
     },
   };
 }

@@ -21,6 +21,7 @@ export type SessionRow = {
   email: string | null;
   photo_file_id: string | null;
   grants: [string, Scope][] | string | null;
+  currency_display: string | null;
 };
 
 const rowsOf = <T>(res: unknown): T[] => (res as { rows: T[] }).rows;
@@ -47,8 +48,9 @@ export async function findSession(db: Executor, sessionId: string): Promise<Sess
   const res = await db.execute(sql`
     select s.tenant_id, t.name as tenant_name, t.active as tenant_active, s.user_id, s.csrf_token, s.expires_at,
            u.active, u.is_admin, u.locale, u.unit_id, u.username, u.first_name, u.last_name, u.mobile, u.email,
-           u.photo_file_id, ${USER_GRANTS} as grants
+           u.photo_file_id, ${USER_GRANTS} as grants, cs.currency_display
       from sessions s join users u on u.id = s.user_id join tenants t on t.id = s.tenant_id
+      left join company_settings cs on cs.tenant_id = s.tenant_id
      where s.id = ${sessionId}`);
   return rowsOf<SessionRow>(res)[0] ?? null;
 }

@@ -14,18 +14,19 @@ export const DEFAULT_ROLES: RoleSeed[] = [
     name: 'مدیر فروش',
     description: 'مدیریت پرسنل واحد خود و زیرواحدها',
     isSystem: false,
-    grants: [['staff.view', 'subunits'], ['staff.edit', 'subunits'], ['staff.export', 'subunits'], ['units.view', 'all'], ['audit.view', 'subunits'], ['roles.view', 'all']],
+    grants: [['staff.view', 'subunits'], ['staff.edit', 'subunits'], ['staff.export', 'subunits'], ['units.view', 'all'], ['audit.view', 'subunits'], ['roles.view', 'all'],
+      ['customers.view', 'subunits'], ['customers.create', 'subunits'], ['customers.edit', 'subunits'], ['customers.delete', 'subunits'], ['customers.import', 'subunits'], ['customers.export', 'subunits'], ['customers.assign', 'subunits']],
   },
   {
     name: 'سرپرست',
     description: 'مشاهده پرسنل واحد خود',
     isSystem: false,
-    grants: [['staff.view', 'unit'], ['units.view', 'all']],
+    grants: [['staff.view', 'unit'], ['units.view', 'all'], ['customers.view', 'unit'], ['customers.create', 'unit'], ['customers.edit', 'unit'], ['customers.export', 'unit'], ['customers.assign', 'unit']],
   },
   {
     name: 'کارشناس فروش',
     description: 'کار با رکوردهای خودش',
     isSystem: false,
-    grants: [['staff.view', 'own']],
+    grants: [['staff.view', 'own'], ['customers.view', 'own'], ['customers.create', 'own'], ['customers.edit', 'own']],
   },
 ];

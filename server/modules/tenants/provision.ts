@@ -4,7 +4,8 @@ import { inSystem } from '../../platform/db/transactions.js';
 import { tenants } from '../../platform/tenancy/tenants.table.js';
 import { grants, roles, userRoles } from '../access/index.js';
 import { users, staffSearchText } from '../staff/index.js';
-import { createCompanySettings } from '../settings/index.js';
+import { createCompanySettings, seedLookupDefaults } from '../settings/index.js';
+import '../customers/index.js';
 import { hashPassword } from '../auth/password.js';
 import { isStrongEnough, PASSWORD_RULE_FA } from '../auth/auth.errors.js';
 import { DEFAULT_ROLES } from './default-roles.js';
@@ -29,6 +30,7 @@ export async function provisionTenant(db: Db, input: NewTenant): Promise<{ tenan
     const [tenant] = await tx.insert(tenants).values({ slug, name: input.name }).returning();
     const tenantId = tenant!.id;
     await createCompanySettings(tx, tenantId, input.name);
+    await seedLookupDefaults(tx, tenantId);
     const roleIds = await seedRoles(tx, tenantId);
     const a = input.admin;
     const [admin] = await tx

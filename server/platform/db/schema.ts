@@ -10,3 +10,8 @@ export * from '../../modules/org/org.table.js';
 export * from '../../modules/settings/settings.table.js';
 export * from '../../modules/notifications/notifications.table.js';
 export * from '../../modules/geo/geo.table.js';
+export * from '../sequences/sequences.table.js';
+export * from '../views/saved-views.table.js';
+export * from '../../modules/settings/lookups.table.js';
+export * from '../../modules/customers/customers.table.js';
+export * from '../../modules/customers/customer-imports.table.js';

@@ -1,0 +1,112 @@
+import { and, asc, desc, eq, gte, inArray, isNull, lt, sql, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import type { CustomerListQuery, CustomerOut } from '../../../common/contracts/customers.contract.js';
+import { digitsOnly, searchNormalize } from '../../../common/text.js';
+import type { Tx } from '../../platform/db/types.js';
+import { afterCursor, encodeCursor } from '../../platform/http/keyset.js';
+import { users } from '../staff/index.js';
+import { cities, provinces } from '../geo/index.js';
+import { lookupValues } from '../settings/lookups.table.js';
+import { customers } from './customers.table.js';
+
+const orgType = alias(lookupValues, 'org_type');
+const source = alias(lookupValues, 'source');
+
+type Row = typeof customers.$inferSelect;
+
+/** Everything a search box may match: names, code, IDs, phones, email and tags, normalized. */
+export function customerSearchText(c: Partial<Row>): string {
+  return searchNormalize(
+    [c.displayName, c.firstName, c.lastName, c.companyName, c.code, c.nationalId, c.legalId, c.economicCode, c.email, ...(c.tags ?? [])]
+      .filter(Boolean)
+      .join(' '),
+  );
+}
+
+/** Phones as bare digits without the leading 0 or 98, so «۰۹۱۲…», «+98 912…» and «912…» all match. */
+export const customerPhoneDigits = (c: Partial<Row>) =>
+  [c.mobile, c.phone].filter(Boolean).map((p) => digitsOnly(p!).replace(/^(98|0)/, '')).join(' ');
+
+export function searchCondition(q: string | undefined): SQL | undefined {
+  const text = q ? searchNormalize(q) : '';
+  if (!text) return undefined;
+  const digits = digitsOnly(q!);
+  const phone = digits.length >= 3 ? sql` or ${customers.phoneDigits} like ${'%' + digits.replace(/^(98|0)/, '') + '%'}` : sql``;
+  return sql`(${customers.searchText} like ${'%' + text + '%'}${phone})`;
+}
+
+const SORTS = {
+  createdAt: customers.createdAt,
+  updatedAt: customers.updatedAt,
+  displayName: customers.displayName,
+  code: customers.code,
+} as const;
+
+export function filterConditions(tenantId: string, q: Omit<CustomerListQuery, 'limit' | 'cursor' | 'total' | 'sort'>): SQL | undefined {
+  return and(
+    eq(customers.tenantId, tenantId),
+    searchCondition(q.q),
+    q.kind ? eq(customers.kind, q.kind) : undefined,
+    q.ownerId ? eq(customers.ownerId, q.ownerId) : undefined,
+    q.noOwner === 'true' ? isNull(customers.ownerId) : undefined,
+    q.provinceId ? eq(customers.provinceId, q.provinceId) : undefined,
+    q.cityId ? eq(customers.cityId, q.cityId) : undefined,
+    q.sourceId ? eq(customers.sourceId, q.sourceId) : undefined,
+    q.grade ? eq(customers.grade, q.grade) : undefined,
+    q.tag ? sql`${customers.tags} @> array[${q.tag}]::text[]` : undefined,
+    q.createdFrom ? gte(customers.createdAt, q.createdFrom) : undefined,
+    q.createdTo ? lt(customers.createdAt, new Date(q.createdTo.getTime() + 86_400_000)) : undefined,
+  );
+}
+
+export async function selectCustomers(tx: Tx, where: SQL | undefined, opts: { sort: string; limit: number; cursor?: string | undefined }) {
+  const descending = opts.sort.startsWith('-');
+  const sortExpr = SORTS[opts.sort.replace('-', '') as keyof typeof SORTS];
+  const rows = await tx
+    .select({
+      c: customers,
+      sortValue: sql<unknown>`${sortExpr}`,
+      ownerName: sql<string | null>`${users.firstName} || ' ' || ${users.lastName}`,
+      organizationTypeName: orgType.name,
+      sourceName: source.name,
+      provinceName: provinces.name,
+      cityName: cities.name,
+    })
+    .from(customers)
+    .leftJoin(users, eq(users.id, customers.ownerId))
+    .leftJoin(orgType, eq(orgType.id, customers.organizationTypeId))
+    .leftJoin(source, eq(source.id, customers.sourceId))
+    .leftJoin(provinces, eq(provinces.id, customers.provinceId))
+    .leftJoin(cities, eq(cities.id, customers.cityId))
+    .where(and(where, afterCursor(sortExpr, customers.id, descending, opts.cursor)))
+    .orderBy(descending ? desc(sortExpr) : asc(sortExpr), descending ? desc(customers.id) : asc(customers.id))
+    .limit(opts.limit + 1);
+  const page = rows.slice(0, opts.limit);
+  const last = page.at(-1);
+  return {
+    items: page.map((r) => toCustomerOut(r.c, r)),
+    nextCursor: rows.length > opts.limit && last ? encodeCursor(last.sortValue, last.c.id) : null,
+  };
+}
+
+export async function countCustomers(tx: Tx, where: SQL | undefined) {
+  const [r] = await tx.select({ n: sql<number>`count(*)::int` }).from(customers).where(where);
+  return Number(r?.n ?? 0);
+}
+
+export const byIds = (ids: string[]) => inArray(customers.id, ids);
+
+type Names = { ownerName?: string | null; organizationTypeName?: string | null; sourceName?: string | null; provinceName?: string | null; cityName?: string | null };
+
+export function toCustomerOut(c: Row, n: Names): CustomerOut {
+  return {
+    id: c.id, code: c.code, kind: c.kind, displayName: c.displayName, firstName: c.firstName, lastName: c.lastName,
+    companyName: c.companyName, nationalId: c.nationalId, legalId: c.legalId, economicCode: c.economicCode,
+    registrationNo: c.registrationNo, organizationTypeId: c.organizationTypeId, organizationTypeName: n.organizationTypeName ?? null,
+    birthDate: c.birthDate, weddingDate: c.weddingDate, mobile: c.mobile, phone: c.phone, email: c.email, website: c.website,
+    sheba: c.sheba, sourceId: c.sourceId, sourceName: n.sourceName ?? null, grade: c.grade, tags: c.tags,
+    ownerId: c.ownerId, ownerName: n.ownerName?.trim() || null, notes: c.notes, provinceId: c.provinceId,
+    provinceName: n.provinceName ?? null, cityId: c.cityId, cityName: n.cityName ?? null, version: c.version,
+    createdAt: c.createdAt, updatedAt: c.updatedAt,
+  };
+}

@@ -1,0 +1,65 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import {
+  addressInput, addressOut, bulkAssignBody, contactInput, contactOut, customerCreate, customerExportQuery, customerListQuery, customerOut, customerPatch,
+} from '../../../common/contracts/customers.contract.js';
+import { ctxOf } from '../../platform/http/request-ctx.js';
+import { registerAuditedEntity } from '../../platform/audit/audit-registry.js';
+import { sendExport } from '../../platform/export/export.service.js';
+import * as svc from './customers.service.js';
+import * as children from './customer-contacts.service.js';
+import { exportColumns, customerExportPages } from './customers.export.js';
+
+const tags = ['customers'];
+const idParams = z.object({ id: z.uuid() });
+const childParams = z.object({ id: z.uuid(), childId: z.uuid() });
+const detailOut = customerOut.extend({ contacts: z.array(contactOut), addresses: z.array(addressOut) });
+
+export const customersRoutes: FastifyPluginAsyncZod = async (app) => {
+  registerAuditedEntity('customer', 'customers.view');
+  registerAuditedEntity('customerContact', 'customers.view');
+
+  app.get('/api/customers', {
+    config: { permission: 'customers.view' },
+    schema: { tags, summary: 'List customers: search, filters, sort, keyset paging', querystring: customerListQuery,
+      response: { 200: z.object({ items: z.array(customerOut), nextCursor: z.string().nullable(), total: z.number().nullable() }) } },
+  }, async (req) => svc.listCustomers(ctxOf(req), req.query));
+
+  app.get('/api/customers/export', {
+    config: { permission: 'customers.export' },
+    schema: { tags, summary: 'Export selected ids, the filtered view or all customers as XLSX or CSV', querystring: customerExportQuery },
+  }, async (req, reply) => {
+    const { format, ids, columns, ...filters } = req.query;
+    const idList = ids ? ids.split(',').filter((s) => /^[0-9a-f-]{36}$/i.test(s)) : undefined;
+    return sendExport(reply, { format, filename: 'مشتریان', columns: exportColumns(columns), pages: customerExportPages(ctxOf(req), filters, idList) });
+  });
+
+  app.post('/api/customers/assign', {
+    config: { permission: 'customers.assign' },
+    schema: { tags, summary: 'Assign (or unassign with null) an owner to many customers', body: bulkAssignBody, response: { 200: z.object({ updated: z.number(), notFound: z.number() }) } },
+  }, async (req) => svc.bulkAssign(ctxOf(req), req.body.ids, req.body.ownerId));
+
+  app.get('/api/customers/:id', { config: { permission: 'customers.view' }, schema: { tags, summary: 'One customer with contacts and addresses', params: idParams, response: { 200: detailOut } } },
+    async (req) => svc.getCustomer(ctxOf(req), req.params.id));
+  app.post('/api/customers', { config: { permission: 'customers.create' }, schema: { tags, summary: 'Create a customer (natural or legal person)', body: customerCreate, response: { 201: detailOut } } },
+    async (req, reply) => reply.status(201).send(await svc.createCustomer(ctxOf(req), req.body)));
+  app.patch('/api/customers/:id', { config: { permission: 'customers.edit' }, schema: { tags, summary: 'Change a customer (send version to detect concurrent edits)', params: idParams, body: customerPatch, response: { 200: detailOut } } },
+    async (req) => svc.updateCustomer(ctxOf(req), req.params.id, req.body));
+  app.delete('/api/customers/:id', { config: { permission: 'customers.delete' }, schema: { tags, summary: 'Delete a customer', params: idParams } },
+    async (req, reply) => { await svc.deleteCustomer(ctxOf(req), req.params.id); return reply.status(204).send(); });
+
+  app.get('/api/customers/:id/contacts', { config: { permission: 'customers.view' }, schema: { tags, summary: "The customer's contacts", params: idParams, response: { 200: z.object({ items: z.array(contactOut) }) } } },
+    async (req) => ({ items: await children.listContacts(ctxOf(req), req.params.id) }));
+  app.post('/api/customers/:id/contacts', { config: { permission: 'customers.edit' }, schema: { tags, summary: 'Add a contact', params: idParams, body: contactInput } },
+    async (req, reply) => reply.status(201).send(await children.saveContact(ctxOf(req), req.params.id, null, req.body)));
+  app.patch('/api/customers/:id/contacts/:childId', { config: { permission: 'customers.edit' }, schema: { tags, summary: 'Change a contact', params: childParams, body: contactInput } },
+    async (req) => children.saveContact(ctxOf(req), req.params.id, req.params.childId, req.body));
+  app.delete('/api/customers/:id/contacts/:childId', { config: { permission: 'customers.edit' }, schema: { tags, summary: 'Remove a contact', params: childParams } },
+    async (req, reply) => { await children.deleteContact(ctxOf(req), req.params.id, req.params.childId); return reply.status(204).send(); });
+  app.post('/api/customers/:id/addresses', { config: { permission: 'customers.edit' }, schema: { tags, summary: 'Add an address', params: idParams, body: addressInput } },
+    async (req, reply) => reply.status(201).send(await children.saveAddress(ctxOf(req), req.params.id, null, req.body)));
+  app.patch('/api/customers/:id/addresses/:childId', { config: { permission: 'customers.edit' }, schema: { tags, summary: 'Change an address', params: childParams, body: addressInput } },
+    async (req) => children.saveAddress(ctxOf(req), req.params.id, req.params.childId, req.body));
+  app.delete('/api/customers/:id/addresses/:childId', { config: { permission: 'customers.edit' }, schema: { tags, summary: 'Remove an address', params: childParams } },
+    async (req, reply) => { await children.deleteAddress(ctxOf(req), req.params.id, req.params.childId); return reply.status(204).send(); });
+};

@@ -1,0 +1,98 @@
+import { sql } from 'drizzle-orm';
+import { boolean, date, index, integer, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { createdAt, id, tenantId, tenantPolicy, updatedAt } from '../../platform/db/table-helpers.js';
+
+/** Customers (مشتریان): natural persons (حقیقی) and legal persons (حقوقی). */
+export const customers = pgTable(
+  'customers',
+  {
+    id: id(),
+    tenantId: tenantId(),
+    code: text('code').notNull(),
+    kind: text('kind').$type<'natural' | 'legal'>().notNull(),
+    firstName: text('first_name'),
+    lastName: text('last_name'),
+    companyName: text('company_name'),
+    displayName: text('display_name').notNull(),
+    nationalId: text('national_id'),
+    legalId: text('legal_id'),
+    economicCode: text('economic_code'),
+    registrationNo: text('registration_no'),
+    organizationTypeId: uuid('organization_type_id'),
+    birthDate: date('birth_date'),
+    weddingDate: date('wedding_date'),
+    mobile: text('mobile'),
+    phone: text('phone'),
+    email: text('email'),
+    website: text('website'),
+    sheba: text('sheba'),
+    sourceId: uuid('source_id'),
+    grade: text('grade'),
+    tags: text('tags').array().notNull().default(sql`'{}'::text[]`),
+    ownerId: uuid('owner_id'),
+    notes: text('notes'),
+    provinceId: integer('province_id'),
+    cityId: integer('city_id'),
+    searchText: text('search_text').notNull().default(''),
+    phoneDigits: text('phone_digits').notNull().default(''),
+    createdBy: uuid('created_by'),
+    version: integer('version').notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex('customers_tenant_code_uq').on(t.tenantId, t.code),
+    uniqueIndex('customers_tenant_national_id_uq').on(t.tenantId, t.nationalId),
+    uniqueIndex('customers_tenant_legal_id_uq').on(t.tenantId, t.legalId),
+    uniqueIndex('customers_tenant_economic_code_uq').on(t.tenantId, t.economicCode),
+    index('customers_tenant_created_idx').on(t.tenantId, t.createdAt, t.id),
+    index('customers_tenant_name_idx').on(t.tenantId, t.displayName, t.id),
+    index('customers_tenant_owner_idx').on(t.tenantId, t.ownerId, t.createdAt),
+    index('customers_tenant_mobile_idx').on(t.tenantId, t.mobile),
+    index('customers_tenant_email_idx').on(t.tenantId, sql`lower(${t.email})`),
+    index('customers_tenant_province_idx').on(t.tenantId, t.provinceId, t.cityId),
+    index('customers_search_trgm_idx').using('gin', sql`${t.searchText} gin_trgm_ops`),
+    index('customers_phone_trgm_idx').using('gin', sql`${t.phoneDigits} gin_trgm_ops`),
+    index('customers_tags_idx').using('gin', t.tags),
+    tenantPolicy('customers'),
+  ],
+);
+
+/** The people at a legal customer (its employees) with their position (سمت). */
+export const customerContacts = pgTable(
+  'customer_contacts',
+  {
+    id: id(),
+    tenantId: tenantId(),
+    customerId: uuid('customer_id').notNull().references(() => customers.id, { onDelete: 'cascade' }),
+    firstName: text('first_name'),
+    lastName: text('last_name').notNull(),
+    position: text('position'),
+    mobile: text('mobile'),
+    phone: text('phone'),
+    email: text('email'),
+    isPrimary: boolean('is_primary').notNull().default(false),
+    notes: text('notes'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index('customer_contacts_customer_idx').on(t.tenantId, t.customerId), tenantPolicy('customer_contacts')],
+);
+
+export const customerAddresses = pgTable(
+  'customer_addresses',
+  {
+    id: id(),
+    tenantId: tenantId(),
+    customerId: uuid('customer_id').notNull().references(() => customers.id, { onDelete: 'cascade' }),
+    title: text('title'),
+    provinceId: integer('province_id'),
+    cityId: integer('city_id'),
+    postalCode: text('postal_code'),
+    address: text('address').notNull(),
+    phone: text('phone'),
+    isPrimary: boolean('is_primary').notNull().default(false),
+    createdAt: createdAt(),
+  },
+  (t) => [index('customer_addresses_customer_idx').on(t.tenantId, t.customerId), tenantPolicy('customer_addresses')],
+);

@@ -1,0 +1,92 @@
+// XLSX → ImportTable, streamed with ExcelJS's WorkbookReader: rows are parsed as the ZIP is read, so a
+// large workbook is never loaded as a whole. Only the first worksheet is read (the import screen says so).
+import { Readable } from 'node:stream';
+import ExcelJS from 'exceljs';
+import { ImportFileError, importErrors } from './errors.js';
+import { createRowShaper } from './row-shaper.js';
+import { cellText } from './xlsx-cell-text.js';
+import type { ImportRow, ImportTable, ReadLimits } from './types.js';
+
+export type XlsxTable = ImportTable & { rows: AsyncIterable<ImportRow>; encoding: null; sheetName: string | null };
+
+// The parts of ExcelJS's streaming objects we use; its typings describe the in-memory classes instead.
+type StreamCell = { value: ExcelJS.CellValue; numFmt?: string };
+type StreamRow = { number: number; cellCount: number; eachCell(cb: (cell: StreamCell, col: number) => void): void };
+type StreamSheet = AsyncIterable<StreamRow> & { name?: string; state?: string };
+
+/**
+ * Reads the header row now and streams the data rows. Throws ImportFileError for a file that is not a
+ * readable workbook, an empty first sheet or a bad header; the row stream throws it for limits and for
+ * damage found further into the file. A stream passed in is destroyed when reading stops early.
+ */
+export async function readXlsx(input: Uint8Array | Readable, opts: ReadLimits = {}): Promise<XlsxTable> {
+  const stream = input instanceof Readable ? input : Readable.from([Buffer.from(input.buffer, input.byteOffset, input.byteLength)]);
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(stream, {
+    sharedStrings: 'cache',
+    styles: 'cache', // needed to recognise date cells and number formats
+    hyperlinks: 'ignore', // the cell keeps its display text; the link target is not customer data
+    worksheets: 'emit',
+    entries: 'ignore',
+  });
+  const shaper = createRowShaper(opts);
+
+  let sheetRows: AsyncIterator<StreamRow>;
+  let sheetName: string | null = null;
+  let headers: string[] | null = null;
+  let lastRowNumber = 0;
+  try {
+    const sheets = (reader as unknown as AsyncIterable<StreamSheet>)[Symbol.asyncIterator]();
+    const first = await sheets.next();
+    if (first.done) throw importErrors.malformed('XLSX', 'هیچ کاربرگی در فایل نیست');
+    sheetName = first.value.name ?? null;
+    sheetRows = first.value[Symbol.asyncIterator]();
+    while (headers === null) {
+      const r = await sheetRows.next();
+      if (r.done) throw importErrors.emptySheet(sheetName);
+      lastRowNumber = r.value.number;
+      const cells = rowCells(r.value);
+      if (cells.some((c) => c.trim() !== '')) headers = shaper.headers(cells);
+    }
+  } catch (err) {
+    stream.destroy();
+    throw toImportError(err, lastRowNumber + 1);
+  }
+
+  async function* rows(): AsyncGenerator<ImportRow> {
+    try {
+      for (;;) {
+        let r: IteratorResult<StreamRow>;
+        try {
+          r = await sheetRows.next();
+        } catch (err) {
+          throw toImportError(err, lastRowNumber + 1);
+        }
+        if (r.done) return;
+        lastRowNumber = r.value.number;
+        const row = shaper.row(rowCells(r.value), r.value.number);
+        if (row) yield row;
+      }
+    } finally {
+      // Stop unzipping when the caller stops early, a limit is hit, or the sheet ends (the other sheets
+      // are not needed).
+      stream.destroy();
+    }
+  }
+
+  return { headers, rows: rows(), encoding: null, sheetName };
+}
+
+/** Cell texts in column order; Excel caps a row at 16,384 columns, so the dense array stays small. */
+function rowCells(row: StreamRow): string[] {
+  const cells = new Array<string>(row.cellCount).fill('');
+  row.eachCell((cell, col) => {
+    cells[col - 1] = cellText(cell.value, cell.numFmt);
+  });
+  return cells;
+}
+
+function toImportError(err: unknown, row: number): unknown {
+  if (err instanceof ImportFileError) return err;
+  const cause = err instanceof Error ? err.message : String(err);
+  return importErrors.malformed('XLSX', 'آن را در اکسل باز کنید و دوباره با قالب xlsx ذخیره کنید', row, cause);
+}

@@ -1,0 +1,62 @@
+import { and, asc, eq } from 'drizzle-orm';
+import type { Ctx } from '../../platform/context.js';
+import { inTenant } from '../../platform/db/transactions.js';
+import { AppError, notFound } from '../../platform/http/app-error.js';
+import { recordAudit } from '../../platform/audit/audit.service.js';
+import { lookupValues } from './lookups.table.js';
+
+type ListDef = { label: { fa: string; en: string }; defaults: string[] };
+const lists = new Map<string, ListDef>();
+/** A module declares the small lists it uses; Settings shows a page for each. */
+export const registerLookupList = (key: string, def: ListDef) => lists.set(key, def);
+export const lookupLists = () => [...lists].map(([key, d]) => ({ key, label: d.label }));
+
+const known = (list: string) => {
+  if (!lists.has(list)) throw notFound('فهرست');
+};
+
+export async function listLookup(ctx: Ctx, list: string) {
+  known(list);
+  return inTenant(ctx.db, ctx, (tx) =>
+    tx.select({ id: lookupValues.id, name: lookupValues.name, sortOrder: lookupValues.sortOrder, active: lookupValues.active })
+      .from(lookupValues)
+      .where(and(eq(lookupValues.tenantId, ctx.tenantId), eq(lookupValues.list, list)))
+      .orderBy(asc(lookupValues.sortOrder), asc(lookupValues.name)));
+}
+
+export async function saveLookup(ctx: Ctx, list: string, id: string | null, input: { name: string; sortOrder?: number | undefined; active?: boolean | undefined }) {
+  known(list);
+  return inTenant(ctx.db, ctx, async (tx) => {
+    if (!id) {
+      const [row] = await tx.insert(lookupValues).values({ tenantId: ctx.tenantId, list, name: input.name, sortOrder: input.sortOrder ?? 0, active: input.active ?? true }).returning();
+      await recordAudit(tx, ctx, { entity: 'lookup', entityId: row!.id, action: 'create', after: row! });
+      return row!;
+    }
+    const [before] = await tx.select().from(lookupValues).where(and(eq(lookupValues.tenantId, ctx.tenantId), eq(lookupValues.list, list), eq(lookupValues.id, id)));
+    if (!before) throw notFound('مقدار');
+    const [after] = await tx.update(lookupValues).set({ name: input.name, ...(input.sortOrder !== undefined ? { sortOrder: input.sortOrder } : {}), ...(input.active !== undefined ? { active: input.active } : {}) }).where(eq(lookupValues.id, id)).returning();
+    await recordAudit(tx, ctx, { entity: 'lookup', entityId: id, action: 'update', before, after: after! });
+    return after!;
+  });
+}
+
+export async function deleteLookup(ctx: Ctx, list: string, id: string) {
+  known(list);
+  await inTenant(ctx.db, ctx, async (tx) => {
+    const [before] = await tx.select().from(lookupValues).where(and(eq(lookupValues.tenantId, ctx.tenantId), eq(lookupValues.list, list), eq(lookupValues.id, id)));
+    if (!before) throw notFound('مقدار');
+    try {
+      await tx.delete(lookupValues).where(eq(lookupValues.id, id));
+    } catch {
+      throw new AppError('in_use', { detail: 'این مقدار استفاده شده است؛ به جای حذف، آن را غیرفعال کنید.' });
+    }
+    await recordAudit(tx, ctx, { entity: 'lookup', entityId: id, action: 'delete', before });
+  });
+}
+
+/** New companies start with each list's default values. */
+export async function seedLookupDefaults(tx: import('../../platform/db/types.js').Tx, tenantId: string) {
+  for (const [list, def] of lists) {
+    if (def.defaults.length) await tx.insert(lookupValues).values(def.defaults.map((name, i) => ({ tenantId, list, name, sortOrder: i })));
+  }
+}

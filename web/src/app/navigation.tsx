@@ -1,0 +1,78 @@
+// The sidebar modules, in order. Each item names the permission it needs; items the user
+// lacks are hidden (sidebar, command palette), and the routes check the same permission.
+import BadgeOutlined from '@mui/icons-material/BadgeOutlined';
+import DashboardOutlined from '@mui/icons-material/DashboardOutlined';
+import AccountTreeOutlined from '@mui/icons-material/AccountTreeOutlined';
+import AdminPanelSettingsOutlined from '@mui/icons-material/AdminPanelSettingsOutlined';
+import SettingsOutlined from '@mui/icons-material/SettingsOutlined';
+import HistoryOutlined from '@mui/icons-material/HistoryOutlined';
+import type { ReactNode } from 'react';
+import type { Permission } from '@common/permissions.js';
+import { getSettingsPages, settingsPagePath } from '../features/settings/settings-registry.js';
+import type { Messages } from './i18n/fa.js';
+
+export type NavChild = { key: string; path: string; label: { fa: string; en: string }; permission?: string };
+
+export type NavItem = {
+  key: string;
+  path: string;
+  label: (t: Messages) => string;
+  icon: ReactNode;
+  permission?: string;
+  children?: NavChild[];
+};
+
+/** The permissions the screens check, typed against the shared catalog (common/permissions.ts). */
+export const PERMISSIONS = {
+  staffView: 'staff.view',
+  staffCreate: 'staff.create',
+  staffEdit: 'staff.edit',
+  staffDelete: 'staff.delete',
+  staffExport: 'staff.export',
+  rolesView: 'roles.view',
+  rolesCreate: 'roles.create',
+  rolesEdit: 'roles.edit',
+  rolesDelete: 'roles.delete',
+  unitsView: 'units.view',
+  unitsCreate: 'units.create',
+  unitsEdit: 'units.edit',
+  unitsDelete: 'units.delete',
+  settingsView: 'settings.view',
+  settingsEdit: 'settings.edit',
+  auditView: 'audit.view',
+} as const satisfies Record<string, Permission>;
+
+export function navItems(): NavItem[] {
+  return [
+    { key: 'home', path: '/', label: (t) => t.nav.home, icon: <DashboardOutlined /> },
+    { key: 'staff', path: '/staff', label: (t) => t.nav.staff, icon: <BadgeOutlined />, permission: PERMISSIONS.staffView },
+    {
+      key: 'roles',
+      path: '/roles',
+      label: (t) => t.nav.roles,
+      icon: <AdminPanelSettingsOutlined />,
+      permission: PERMISSIONS.rolesView,
+    },
+    { key: 'units', path: '/units', label: (t) => t.nav.units, icon: <AccountTreeOutlined />, permission: PERMISSIONS.unitsView },
+    {
+      key: 'settings',
+      path: '/settings',
+      label: (t) => t.nav.settings,
+      icon: <SettingsOutlined />,
+      permission: PERMISSIONS.settingsView,
+      children: getSettingsPages().map((p) => ({
+        key: `settings-${p.key}`,
+        path: settingsPagePath(p),
+        label: p.label,
+        permission: p.permission,
+      })),
+    },
+    {
+      key: 'permission-history',
+      path: '/permission-history',
+      label: (t) => t.nav.permissionHistory,
+      icon: <HistoryOutlined />,
+      permission: PERMISSIONS.rolesView,
+    },
+  ];
+}

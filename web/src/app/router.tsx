@@ -1,0 +1,91 @@
+import { Suspense, type ReactNode } from 'react';
+import { createBrowserRouter, type RouteObject } from 'react-router';
+import { PageLoader } from '../components/ui/page-loader.js';
+import { ForbiddenPage } from '../features/errors/forbidden-page.js';
+import { NotFoundPage } from '../features/errors/not-found-page.js';
+import { RouteErrorPage } from '../features/errors/route-error-page.js';
+import { getSettingsPages } from '../features/settings/settings-registry.js';
+import { setUnauthorizedHandler } from './api-client.js';
+import { loginPath, RequireAuth, RequirePermission } from './auth/require-auth.js';
+import { lazyPage } from './lazy-page.js';
+import { PERMISSIONS as P } from './navigation.js';
+import { queryClient } from './query-client.js';
+
+// Every screen is its own chunk: the grid and the date pickers load with the pages that use them.
+const LoginPage = lazyPage(() => import('../features/auth/login-page.js'), 'LoginPage');
+const AppShell = lazyPage(() => import('../features/shell/app-shell.js'), 'AppShell');
+const HomePage = lazyPage(() => import('../features/home/home-page.js'), 'HomePage');
+const StaffListPage = lazyPage(() => import('../features/staff/staff-list-page.js'), 'StaffListPage');
+const StaffFormPage = lazyPage(() => import('../features/staff/staff-form-page.js'), 'StaffFormPage');
+const RolesPage = lazyPage(() => import('../features/roles/roles-page.js'), 'RolesPage');
+const UnitsPage = lazyPage(() => import('../features/units/units-page.js'), 'UnitsPage');
+const SettingsLayout = lazyPage(() => import('../features/settings/settings-layout.js'), 'SettingsLayout');
+const PermissionHistoryPage = lazyPage(
+  () => import('../features/permission-history/permission-history-page.js'),
+  'PermissionHistoryPage',
+);
+
+function guard(permission: string, page: ReactNode): ReactNode {
+  return <RequirePermission permission={permission}>{page}</RequirePermission>;
+}
+
+// /settings itself is handled by SettingsLayout (redirect to the first tab the user may see).
+function settingsRoutes(): RouteObject[] {
+  const routes: RouteObject[] = [];
+  for (const page of getSettingsPages()) {
+    const Page = page.component;
+    if (Page) routes.push({ path: page.key, element: guard(page.permission, <Page />) });
+  }
+  return routes;
+}
+
+export const routes: RouteObject[] = [
+  {
+    path: '/login',
+    element: (
+      <Suspense fallback={<PageLoader fullScreen />}>
+        <LoginPage />
+      </Suspense>
+    ),
+    errorElement: <RouteErrorPage />,
+  },
+  {
+    path: '/',
+    element: (
+      <RequireAuth>
+        <Suspense fallback={<PageLoader fullScreen />}>
+          <AppShell />
+        </Suspense>
+      </RequireAuth>
+    ),
+    errorElement: <RouteErrorPage />,
+    children: [
+      {
+        // Pathless: a crashing screen shows its error inside the shell, the menu stays usable.
+        errorElement: <RouteErrorPage />,
+        children: [
+          { index: true, element: <HomePage /> },
+          { path: 'staff', element: guard(P.staffView, <StaffListPage />) },
+          { path: 'staff/new', element: guard(P.staffCreate, <StaffFormPage />) },
+          { path: 'staff/:id', element: guard(P.staffView, <StaffFormPage />) },
+          { path: 'roles', element: guard(P.rolesView, <RolesPage />) },
+          { path: 'units', element: guard(P.unitsView, <UnitsPage />) },
+          { path: 'settings', element: guard(P.settingsView, <SettingsLayout />), children: settingsRoutes() },
+          { path: 'permission-history', element: guard(P.rolesView, <PermissionHistoryPage />) },
+          { path: '403', element: <ForbiddenPage /> },
+          { path: '*', element: <NotFoundPage /> },
+        ],
+      },
+    ],
+  },
+];
+
+export const router = createBrowserRouter(routes);
+
+// Session expired mid-use: drop cached data and go to the login page, coming back here afterwards.
+setUnauthorizedHandler(() => {
+  const { pathname, search } = router.state.location;
+  if (pathname === '/login') return;
+  queryClient.clear();
+  void router.navigate(loginPath(pathname + search), { replace: true });
+});

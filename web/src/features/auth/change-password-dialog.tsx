@@ -1,0 +1,78 @@
+import Alert from '@mui/material/Alert';
+import Button from '@mui/material/Button';
+import Dialog from '@mui/material/Dialog';
+import DialogActions from '@mui/material/DialogActions';
+import DialogContent from '@mui/material/DialogContent';
+import DialogTitle from '@mui/material/DialogTitle';
+import Stack from '@mui/material/Stack';
+import TextField from '@mui/material/TextField';
+import { useState, type FormEvent } from 'react';
+import { errorText } from '../../app/format.js';
+import { useT } from '../../app/i18n/locale-provider.js';
+import { useFormState } from '../../components/ui/form/use-form-state.js';
+import { useToast } from '../../components/ui/toast-provider.js';
+import { changePassword } from './auth-api.js';
+
+const EMPTY = { currentPassword: '', newPassword: '', repeat: '' };
+
+export function ChangePasswordDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
+  const t = useT();
+  const toast = useToast();
+  const form = useFormState(EMPTY);
+  const [busy, setBusy] = useState(false);
+  const [general, setGeneral] = useState<string | null>(null);
+
+  const close = () => {
+    form.reset(EMPTY);
+    setGeneral(null);
+    onClose();
+  };
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    const { currentPassword, newPassword, repeat } = form.values;
+    const problems: Record<string, string> = {};
+    if (!currentPassword) problems.currentPassword = t.common.required;
+    if (!newPassword) problems.newPassword = t.common.required;
+    else if (newPassword !== repeat) problems.repeat = t.password.mismatch;
+    if (Object.keys(problems).length > 0) {
+      form.setErrors(problems);
+      return;
+    }
+    setBusy(true);
+    setGeneral(null);
+    try {
+      await changePassword({ currentPassword, newPassword });
+      toast.success(t.password.changed);
+      close();
+    } catch (err) {
+      if (!form.applyServerErrors(err)) setGeneral(errorText(err, t));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <Dialog open={open} onClose={busy ? undefined : close} maxWidth="xs" fullWidth>
+      <form onSubmit={submit} noValidate>
+        <DialogTitle>{t.password.title}</DialogTitle>
+        <DialogContent>
+          <Stack spacing={2} sx={{ pt: 1 }}>
+            {general && <Alert severity="error">{general}</Alert>}
+            <TextField {...form.text('currentPassword')} label={t.password.current} type="password" autoComplete="current-password" autoFocus />
+            <TextField {...form.text('newPassword')} label={t.password.next} type="password" autoComplete="new-password" />
+            <TextField {...form.text('repeat')} label={t.password.repeat} type="password" autoComplete="new-password" />
+          </Stack>
+        </DialogContent>
+        <DialogActions>
+          <Button onClick={close} disabled={busy}>
+            {t.common.cancel}
+          </Button>
+          <Button type="submit" variant="contained" disabled={busy}>
+            {t.common.save}
+          </Button>
+        </DialogActions>
+      </form>
+    </Dialog>
+  );
+}
