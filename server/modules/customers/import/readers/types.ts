@@ -14,8 +14,9 @@ export type ImportRow = {
    */
   rowNumber: number;
   /**
-   * One trimmed string per header, '' when empty. Can be LONGER than `headers` when a row has data
-   * under no header: kept so nothing is dropped silently.
+   * One trimmed string per header, '' when empty, otherwise as written in the file: normalising (ی/ک,
+   * digits) and validating is the import service's job, so the rejected-rows file can show the original.
+   * Can be LONGER than `headers` when a row has data under no header: kept so nothing is dropped silently.
    */
   values: string[];
 };

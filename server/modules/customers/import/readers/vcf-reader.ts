@@ -3,7 +3,7 @@
 import { isValidMobile } from '../../../../../common/validators/mobile.js';
 import { detectTextEncoding, decodeBytes } from './decode-text.js';
 import { importErrors } from './errors.js';
-import type { ImportRow, ImportTable, ReadLimits, TextEncoding } from './types.js';
+import { DEFAULT_MAX_ROWS, type ImportRow, type ImportTable, type ReadLimits, type TextEncoding } from './types.js';
 import { vcfProperties, type VcfProperty } from './vcf-lines.js';
 import {
   emailText,
@@ -66,7 +66,7 @@ export function readVcf(input: string | Uint8Array, opts: Pick<ReadLimits, 'maxR
     ctx = { byteMode: !utf16, defaultCharset: encoding };
   }
 
-  const maxRows = opts.maxRows ?? 1_000_000;
+  const maxRows = opts.maxRows ?? DEFAULT_MAX_ROWS;
   const rows: ImportRow[] = [];
   let cards = 0;
   let depth = 0;
@@ -80,17 +80,25 @@ export function readVcf(input: string | Uint8Array, opts: Pick<ReadLimits, 'maxR
     current = [];
   };
 
+  let previous = ''; // the last property name of the current (outer) card
   for (const prop of vcfProperties(text)) {
     const isCard = prop.raw.trim().toUpperCase() === 'VCARD';
     if (prop.name === 'BEGIN' && isCard) {
-      // A nested card (2.1 AGENT) belongs to the outer one and is skipped.
-      if (depth++ === 0) cards++;
+      if (depth === 0) {
+        depth = 1;
+        cards++;
+      } else if (depth === 1 && previous !== 'AGENT') {
+        // The previous card has no END:VCARD (two exports pasted together): close it, start this one.
+        finish();
+        cards++;
+      } else depth++; // a 2.1 AGENT's embedded card belongs to the outer card and is skipped
     } else if (prop.name === 'END' && isCard) {
       if (depth > 0 && --depth === 0) finish();
     } else if (depth === 1) {
       const decoded = propertyText(prop, ctx);
       if (decoded !== null) current.push({ ...prop, text: decoded });
     }
+    if (depth === 1) previous = prop.name;
   }
   if (depth > 0) finish(); // the last END:VCARD is missing (a cut-off file)
   if (cards === 0) throw importErrors.malformed('VCF', 'هیچ مخاطبی (BEGIN:VCARD) در فایل پیدا نشد');

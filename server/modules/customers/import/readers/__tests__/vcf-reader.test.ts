@@ -300,6 +300,14 @@ describe('readVcf: vCard features on Persian contacts', () => {
     ]);
   });
 
+  it('a card missing its END:VCARD before the next BEGIN does not swallow the next card', () => {
+    const rows = read('BEGIN:VCARD\nFN:اول\nBEGIN:VCARD\nFN:دوم\nTEL;CELL:09121112233\nEND:VCARD');
+    expect(rows.map((r) => [r.fullName, r.mobile])).toEqual([
+      ['اول', ''],
+      ['دوم', '09121112233'],
+    ]);
+  });
+
   it('a missing final END:VCARD still gives the card; no card at all is refused; maxRows is enforced', async () => {
     expect(read('BEGIN:VCARD\nVERSION:3.0\nFN:پایان‌ناپیدا\nTEL;TYPE=CELL:09121234567')[0]?.mobile).toBe('09121234567');
     await importError(() => readVcf('FN:nobody'), 'malformed_file');

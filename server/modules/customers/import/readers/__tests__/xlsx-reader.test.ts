@@ -146,8 +146,8 @@ describe('readXlsx: structure and limits', () => {
     const broken = Buffer.from(await workbook((ws) => ws.addRow(['a'])));
     broken.fill(0, 100, 3000);
     const err = await importError(() => readXlsx(broken), 'malformed_file');
-    expect(err.message).not.toMatch(/[a-z]{4}/); // no parser English in what the user reads
-    expect(err.details.cause).toBeTruthy();
+    expect(err.details.cause).toBeTruthy(); // the parser's English, for the logs only
+    expect(err.message).not.toContain(String(err.details.cause));
   });
 
   it('stopping early releases the file', async () => {
