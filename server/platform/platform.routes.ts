@@ -5,6 +5,7 @@ import { migrationVersion } from './db/migrate.js';
 import { auditRoutes } from './audit/audit.routes.js';
 import { filesRoutes } from './files/files.routes.js';
 import { eventsRoutes } from './events/index.js';
+import { savedViewsRoutes } from './views/saved-views.routes.js';
 
 export const platformRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/api/health', {
@@ -24,4 +25,5 @@ export const platformRoutes: FastifyPluginAsyncZod = async (app) => {
   await app.register(auditRoutes);
   await app.register(filesRoutes);
   await app.register(eventsRoutes);
+  await app.register(savedViewsRoutes);
 };

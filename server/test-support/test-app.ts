@@ -6,6 +6,7 @@ import { buildApp } from '../app.js';
 import { loadConfig } from '../platform/config.js';
 import { setFilesRoot } from '../platform/files/files.service.js';
 import { provisionTenant } from '../modules/tenants/index.js';
+import { seedGeo } from '../modules/geo/index.js';
 import { createTestDatabase } from './test-database.js';
 
 export const ADMIN_PASSWORD = 'Admin-pass-123';
@@ -26,6 +27,7 @@ export async function createTestApp(opts: { slug?: string } = {}): Promise<TestA
   setFilesRoot(dataDir);
   const clock = { now: new Date(), advance(ms: number) { this.now = new Date(this.now.getTime() + ms); } };
   const config = { ...loadConfig({}), dataDir };
+  await seedGeo(database.db);
   const app = await buildApp({ config, database, now: () => clock.now });
   const { tenantId, adminId } = await provisionTenant(database.db, {
     slug: opts.slug ?? 'acme',

@@ -9,6 +9,9 @@ import { sendExport } from '../../platform/export/export.service.js';
 import * as svc from './customers.service.js';
 import * as children from './customer-contacts.service.js';
 import { exportColumns, customerExportPages } from './customers.export.js';
+import { customerTimeline } from './timeline.js';
+import { DUPLICATE_FIELDS, findDuplicates } from './customers.duplicates.js';
+import { mergeCustomers } from './customers.merge.js';
 
 const tags = ['customers'];
 const idParams = z.object({ id: z.uuid() });
@@ -38,6 +41,31 @@ export const customersRoutes: FastifyPluginAsyncZod = async (app) => {
     config: { permission: 'customers.assign' },
     schema: { tags, summary: 'Assign (or unassign with null) an owner to many customers', body: bulkAssignBody, response: { 200: z.object({ updated: z.number(), notFound: z.number() }) } },
   }, async (req) => svc.bulkAssign(ctxOf(req), req.body.ids, req.body.ownerId));
+
+  app.get('/api/customers/duplicates', {
+    config: { permission: 'customers.view' },
+    schema: { tags, summary: 'Groups of customers sharing a value, or with similar names (field=name)',
+      querystring: z.object({ field: z.enum(DUPLICATE_FIELDS), limit: z.coerce.number().int().min(1).max(200).default(50) }),
+      response: { 200: z.object({ groups: z.array(z.object({ key: z.string(), customers: z.array(customerOut) })) }) } },
+  }, async (req) => findDuplicates(ctxOf(req), req.query.field, req.query.limit));
+
+  app.post('/api/customers/merge', {
+    config: { permission: 'customers.edit' },
+    schema: { tags, summary: 'Merge two customers: choose each field, move related records to the survivor, delete the other',
+      body: z.object({ survivorId: z.uuid(), mergedId: z.uuid(), fields: z.record(z.string(), z.enum(['survivor', 'merged'])).default({}) }), response: { 200: detailOut } },
+  }, async (req) => mergeCustomers(ctxOf(req), req.body));
+
+  app.get('/api/customers/:id/timeline', {
+    config: { permission: 'customers.view' },
+    schema: { tags, summary: "The customer's 360° timeline, newest first; modules add item types",
+      params: idParams,
+      querystring: z.object({ types: z.string().max(300).optional(), limit: z.coerce.number().int().min(1).max(100).default(30), cursor: z.string().max(100).optional() }),
+      response: { 200: z.object({
+        items: z.array(z.object({ type: z.string(), id: z.string(), at: z.date(), title: z.string(), body: z.string().nullable(), actor: z.object({ id: z.string(), name: z.string() }).nullable(), link: z.string().nullable() })),
+        nextCursor: z.string().nullable(),
+        types: z.array(z.object({ key: z.string(), label: z.object({ fa: z.string(), en: z.string() }) })),
+      }) } },
+  }, async (req) => customerTimeline(ctxOf(req), req.params.id, { ...req.query, types: req.query.types?.split(',').filter(Boolean) }));
 
   app.get('/api/customers/:id', { config: { permission: 'customers.view' }, schema: { tags, summary: 'One customer with contacts and addresses', params: idParams, response: { 200: detailOut } } },
     async (req) => svc.getCustomer(ctxOf(req), req.params.id));

@@ -2,3 +2,5 @@ import './customer-lists.js';
 export { customersRoutes } from './customers.routes.js';
 export { customers, customerContacts, customerAddresses } from './customers.table.js';
 export { insertCustomer, applyUpdate, loadInScope, getCustomer, listCustomers } from './customers.service.js';
+export { registerTimelineProvider, type TimelineItem } from './timeline.js';
+export { registerCustomerMover } from './customers.merge.js';

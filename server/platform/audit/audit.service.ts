@@ -100,3 +100,13 @@ export async function listAudit(ctx: Ctx, q: { entity: string; entityId: string;
   });
   return { items, nextCursor: rows.length > q.limit ? String(page.at(-1)!.id) : null };
 }
+
+/** History entries of one record older than `before`, for timelines that merge several sources. */
+export async function auditEntriesBefore(tx: Tx, tenantId: string, entity: string, entityId: string, before: Date | null, limit: number) {
+  return tx
+    .select()
+    .from(auditLog)
+    .where(and(eq(auditLog.tenantId, tenantId), eq(auditLog.entity, entity), eq(auditLog.entityId, entityId), before ? lt(auditLog.at, before) : undefined))
+    .orderBy(desc(auditLog.at), desc(auditLog.id))
+    .limit(limit);
+}
