@@ -6,8 +6,9 @@ import { labelMessage } from '../../../common/zod-persian.js';
 import { AppError } from './app-error.js';
 import { pgCode } from '../db/transactions.js';
 
+/** A logged-in user's chosen language wins; before login, the browser's first language. */
 const wantsEnglish = (req: FastifyRequest) =>
-  (req.principal?.locale ?? '') === 'en' || /^en\b/i.test(String(req.headers['accept-language'] ?? ''));
+  req.principal ? req.principal.locale === 'en' : /^en\b/i.test(String(req.headers['accept-language'] ?? ''));
 
 export function problem(req: FastifyRequest, code: ErrorCode, opts: { detail?: string; errors?: FieldError[]; status?: number } = {}): Problem {
   const entry = ERRORS[code];
