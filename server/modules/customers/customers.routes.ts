@@ -12,6 +12,7 @@ import { exportColumns, customerExportPages } from './customers.export.js';
 import { customerTimeline } from './timeline.js';
 import { DUPLICATE_FIELDS, findDuplicates } from './customers.duplicates.js';
 import { mergeCustomers } from './customers.merge.js';
+import { customerImportRoutes } from './import/import.routes.js';
 
 const tags = ['customers'];
 const idParams = z.object({ id: z.uuid() });
@@ -21,6 +22,7 @@ const detailOut = customerOut.extend({ contacts: z.array(contactOut), addresses:
 export const customersRoutes: FastifyPluginAsyncZod = async (app) => {
   registerAuditedEntity('customer', 'customers.view');
   registerAuditedEntity('customerContact', 'customers.view');
+  await app.register(customerImportRoutes);
 
   app.get('/api/customers', {
     config: { permission: 'customers.view' },

@@ -6,9 +6,12 @@ import AccountTreeOutlined from '@mui/icons-material/AccountTreeOutlined';
 import AdminPanelSettingsOutlined from '@mui/icons-material/AdminPanelSettingsOutlined';
 import SettingsOutlined from '@mui/icons-material/SettingsOutlined';
 import HistoryOutlined from '@mui/icons-material/HistoryOutlined';
+import PeopleAltOutlined from '@mui/icons-material/PeopleAltOutlined';
 import type { ReactNode } from 'react';
 import type { Permission } from '@common/permissions.js';
 import { getSettingsPages, settingsPagePath } from '../features/settings/settings-registry.js';
+import { en } from './i18n/en.js';
+import { fa } from './i18n/fa.js';
 import type { Messages } from './i18n/fa.js';
 
 export type NavChild = { key: string; path: string; label: { fa: string; en: string }; permission?: string };
@@ -40,11 +43,31 @@ export const PERMISSIONS = {
   settingsView: 'settings.view',
   settingsEdit: 'settings.edit',
   auditView: 'audit.view',
+  customersView: 'customers.view',
+  customersCreate: 'customers.create',
+  customersEdit: 'customers.edit',
+  customersDelete: 'customers.delete',
+  customersImport: 'customers.import',
+  customersExport: 'customers.export',
+  customersAssign: 'customers.assign',
 } as const satisfies Record<string, Permission>;
 
 export function navItems(): NavItem[] {
   return [
     { key: 'home', path: '/', label: (t) => t.nav.home, icon: <DashboardOutlined /> },
+    {
+      key: 'customers',
+      path: '/customers',
+      label: (t) => t.nav.customers,
+      icon: <PeopleAltOutlined />,
+      permission: PERMISSIONS.customersView,
+      children: [
+        { key: 'customers-list', path: '/customers', label: { fa: fa.customers.navList, en: en.customers.navList }, permission: PERMISSIONS.customersView },
+        { key: 'customers-no-owner', path: '/customers?noOwner=true', label: { fa: fa.customers.navNoOwner, en: en.customers.navNoOwner }, permission: PERMISSIONS.customersView },
+        { key: 'customers-import', path: '/customers/import', label: { fa: fa.customers.importFromFile, en: en.customers.importFromFile }, permission: PERMISSIONS.customersImport },
+        { key: 'customers-duplicates', path: '/customers/duplicates', label: { fa: fa.customers.findDuplicates, en: en.customers.findDuplicates }, permission: PERMISSIONS.customersView },
+      ],
+    },
     { key: 'staff', path: '/staff', label: (t) => t.nav.staff, icon: <BadgeOutlined />, permission: PERMISSIONS.staffView },
     {
       key: 'roles',

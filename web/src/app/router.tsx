@@ -20,6 +20,11 @@ const StaffFormPage = lazyPage(() => import('../features/staff/staff-form-page.j
 const RolesPage = lazyPage(() => import('../features/roles/roles-page.js'), 'RolesPage');
 const UnitsPage = lazyPage(() => import('../features/units/units-page.js'), 'UnitsPage');
 const SettingsLayout = lazyPage(() => import('../features/settings/settings-layout.js'), 'SettingsLayout');
+const CustomerListPage = lazyPage(() => import('../features/customers/customer-list-page.js'), 'CustomerListPage');
+const CustomerFormPage = lazyPage(() => import('../features/customers/customer-form-page.js'), 'CustomerFormPage');
+const CustomerDetailPage = lazyPage(() => import('../features/customers/customer-detail-page.js'), 'CustomerDetailPage');
+const CustomerImportPage = lazyPage(() => import('../features/customers/import/import-page.js'), 'CustomerImportPage');
+const CustomerDuplicatesPage = lazyPage(() => import('../features/customers/customer-duplicates-page.js'), 'CustomerDuplicatesPage');
 const PermissionHistoryPage = lazyPage(
   () => import('../features/permission-history/permission-history-page.js'),
   'PermissionHistoryPage',
@@ -65,6 +70,12 @@ export const routes: RouteObject[] = [
         errorElement: <RouteErrorPage />,
         children: [
           { index: true, element: <HomePage /> },
+          { path: 'customers', element: guard(P.customersView, <CustomerListPage />) },
+          { path: 'customers/new', element: guard(P.customersCreate, <CustomerFormPage />) },
+          { path: 'customers/import', element: guard(P.customersImport, <CustomerImportPage />) },
+          { path: 'customers/duplicates', element: guard(P.customersView, <CustomerDuplicatesPage />) },
+          { path: 'customers/:id', element: guard(P.customersView, <CustomerDetailPage />) },
+          { path: 'customers/:id/edit', element: guard(P.customersEdit, <CustomerFormPage />) },
           { path: 'staff', element: guard(P.staffView, <StaffListPage />) },
           { path: 'staff/new', element: guard(P.staffCreate, <StaffFormPage />) },
           { path: 'staff/:id', element: guard(P.staffView, <StaffFormPage />) },

@@ -1,3 +1,4 @@
+import { customerImportEn, customersEn } from '../../features/customers/i18n/en.js';
 import type { Messages } from './fa.js';
 
 export const en: Messages = {
@@ -40,6 +41,7 @@ export const en: Messages = {
     units: 'Organizational units',
     settings: 'Settings',
     permissionHistory: 'Permission history',
+    customers: 'Customers',
     mainMenu: 'Main menu',
     openMenu: 'Open menu',
   },
@@ -228,6 +230,18 @@ export const en: Messages = {
     name: 'Title',
     deleteConfirm: (name: string) => `Delete job position "${name}"?`,
   },
+  lookups: {
+    create: 'New value',
+    name: 'Title',
+    sortOrder: 'Order',
+    moveUp: 'Move up',
+    moveDown: 'Move down',
+    empty: 'No values defined',
+    deleteConfirm: (name: string) => `Delete “${name}”?`,
+    hint: 'Inactive values are not offered in forms but stay on existing records.',
+  },
+  customers: customersEn,
+  customerImport: customerImportEn,
   permissionHistory: {
     title: 'Permission history',
     at: 'When',

@@ -1,5 +1,6 @@
 // Persian UI texts (the default language). Labels here are what end-to-end tests look for:
 // change them only on purpose.
+import { customerImportFa, customersFa } from '../../features/customers/i18n/fa.js';
 
 export const fa = {
   appName: 'سامانه مدیریت ارتباط با مشتری',
@@ -41,6 +42,7 @@ export const fa = {
     units: 'واحدهای سازمانی',
     settings: 'تنظیمات',
     permissionHistory: 'تاریخچه تغییرات دسترسی',
+    customers: 'مشتریان',
     mainMenu: 'منوی اصلی',
     openMenu: 'باز کردن منو',
   },
@@ -229,6 +231,18 @@ export const fa = {
     name: 'عنوان سمت',
     deleteConfirm: (name: string) => `سمت «${name}» حذف شود؟`,
   },
+  lookups: {
+    create: 'مقدار جدید',
+    name: 'عنوان',
+    sortOrder: 'ترتیب',
+    moveUp: 'بالا بردن',
+    moveDown: 'پایین بردن',
+    empty: 'مقداری تعریف نشده است',
+    deleteConfirm: (name: string) => `«${name}» حذف شود؟`,
+    hint: 'مقدارهای غیرفعال در فرم‌ها پیشنهاد نمی‌شوند ولی روی رکوردهای قبلی می‌مانند.',
+  },
+  customers: customersFa,
+  customerImport: customerImportFa,
   permissionHistory: {
     title: 'تاریخچه تغییرات دسترسی',
     at: 'زمان',

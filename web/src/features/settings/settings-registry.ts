@@ -40,6 +40,21 @@ const pages: SettingsPage[] = [
     order: 30,
     href: '/units',
   },
+  // The lookup lists of /api/lookups: one generic page per list.
+  {
+    key: 'customer-sources',
+    label: { fa: 'شیوه‌های آشنایی', en: 'Customer sources' },
+    permission: 'settings.view',
+    order: 40,
+    component: lazyPage(() => import('./lookup-list-page.js'), 'CustomerSourcesPage'),
+  },
+  {
+    key: 'organization-types',
+    label: { fa: 'انواع سازمان', en: 'Organization types' },
+    permission: 'settings.view',
+    order: 50,
+    component: lazyPage(() => import('./lookup-list-page.js'), 'OrganizationTypesPage'),
+  },
 ];
 
 /** For later modules: `registerSettingsPage({...})` from a file imported by this one. */

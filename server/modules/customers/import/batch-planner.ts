@@ -1,0 +1,128 @@
+// Decides what happens to each row of a batch: rejected, created, skipped, overwritten or merged.
+// Duplicates inside the file are caught while screening (no database); existing customers are found
+// with ONE query per identifying field for the whole batch (`where national_id in (…)`), never per row.
+import { and, eq, getTableColumns, inArray, sql } from 'drizzle-orm';
+import { customerCreate, type CustomerCreate, type CustomerPatch } from '../../../../common/contracts/customers.contract.js';
+import { toPersianDigits } from '../../../../common/text.js';
+import type { Ctx } from '../../../platform/context.js';
+import type { Tx } from '../../../platform/db/types.js';
+import { ownerScopeCondition } from '../../access/index.js';
+import type { AddressInput } from '../customer-children.js';
+import { customers } from '../customers.table.js';
+import { columnValues, UNIQUE_IDS } from '../domain/customer-values.js';
+import { fieldLabelFa, type MatchField } from './import-fields.js';
+import { prepareRow, type PreparedRow, type RowSettings } from './row-mapper.js';
+
+export type CustomerRow = typeof customers.$inferSelect;
+export type ImportPolicy = 'skip' | 'overwrite' | 'merge';
+export type PassSettings = {
+  policy: ImportPolicy;
+  matchFields: MatchField[];
+  /** Owner of created customers; undefined = the usual default (the importer when they cannot assign). */
+  ownerId: string | null | undefined;
+  row: RowSettings;
+};
+
+type Base = { rowNumber: number; values: string[] };
+export type Screened = Base & { prepared: PreparedRow };
+export type RowPlan = Base &
+  (
+    | { outcome: 'rejected'; reasons: string[] }
+    | { outcome: 'created'; input: CustomerCreate }
+    | { outcome: 'skipped'; customerId: string }
+    | { outcome: 'overwritten' | 'merged'; existing: CustomerRow; patch: CustomerPatch; address: { mode: 'replace' | 'add'; value: AddressInput | null } | null }
+  );
+
+const UNIQUE_FIELDS = UNIQUE_IDS.map((u) => u.field) as string[];
+const fa = (n: number | string) => toPersianDigits(n);
+const keyFields = (s: PassSettings) => [...new Set<string>([...s.matchFields, ...UNIQUE_FIELDS])];
+const valueOf = (p: CustomerPatch, field: string) => {
+  const v = (p as Record<string, unknown>)[field];
+  return typeof v === 'string' && v !== '' ? (field === 'email' ? v.toLowerCase() : v) : null;
+};
+
+/**
+ * Maps and validates one row and catches a repeat of an earlier row's identifier (`seen`: field+value →
+ * row number). Run for EVERY row in file order, also the rows a resumed job skips, so `seen` is the same.
+ */
+export function screenRow(row: Base, s: PassSettings, seen: Map<string, number>): Screened {
+  const prepared = prepareRow(row.values, s.row);
+  if (!prepared.ok) return { ...row, prepared };
+  const repeats: string[] = [];
+  const keys: string[] = [];
+  for (const f of keyFields(s)) {
+    const v = valueOf(prepared.patch, f);
+    if (v === null) continue;
+    const key = `${f}\u0000${v}`;
+    const first = seen.get(key);
+    if (first !== undefined) repeats.push(`تکراری با ردیف ${fa(first)} همین فایل: ${fieldLabelFa(f)} یکسان است`);
+    keys.push(key);
+  }
+  if (repeats.length) return { ...row, prepared: { ok: false, reasons: repeats } };
+  for (const k of keys) seen.set(k, row.rowNumber);
+  return { ...row, prepared };
+}
+
+type Found = CustomerRow & { inScope: boolean };
+
+/** Existing customers sharing any identifying value with the batch: one query per field. */
+async function lookup(tx: Tx, ctx: Ctx, s: PassSettings, batch: Screened[]) {
+  const scope = await ownerScopeCondition(tx, ctx, 'customers.import', customers.ownerId);
+  const inScope = scope ? sql<boolean>`coalesce((${scope}), false)` : sql<boolean>`true`;
+  const byId = new Map<string, Found>();
+  const index = new Map<string, Map<string, string[]>>();
+  for (const f of keyFields(s)) {
+    const values = [...new Set(batch.flatMap((r) => (r.prepared.ok ? [valueOf(r.prepared.patch, f)] : [])).filter((v): v is string => v !== null))];
+    const byValue = new Map<string, string[]>();
+    index.set(f, byValue);
+    if (!values.length) continue;
+    const col = customers[f as MatchField];
+    const rows = await tx.select({ ...getTableColumns(customers), inScope }).from(customers).where(and(eq(customers.tenantId, ctx.tenantId), inArray(col, values)));
+    for (const r of rows) {
+      byId.set(r.id, r);
+      const v = r[f as MatchField] as string;
+      byValue.set(v, [...(byValue.get(v) ?? []), r.id]);
+    }
+  }
+  return { byId, index };
+}
+
+const nameOf = (c: CustomerRow) => `«${c.displayName}» (کد ${fa(c.code)})`;
+
+export async function planBatch(tx: Tx, ctx: Ctx, s: PassSettings, batch: Screened[]): Promise<RowPlan[]> {
+  const { byId, index } = await lookup(tx, ctx, s, batch);
+  return batch.map((r): RowPlan => {
+    const base = { rowNumber: r.rowNumber, values: r.values };
+    const reject = (...reasons: string[]): RowPlan => ({ ...base, outcome: 'rejected', reasons });
+    let p = r.prepared;
+    if (!p.ok) return reject(...p.reasons);
+    const ids = (f: string, v: string | null) => (v === null ? [] : (index.get(f)?.get(v) ?? []));
+    const matchIds = [...new Set(s.matchFields.flatMap((f) => ids(f, valueOf(p.ok ? p.patch : {}, f))))];
+    if (matchIds.length > 1) return reject(`این ردیف با بیش از یک مشتری موجود مطابقت دارد: ${matchIds.map((id) => nameOf(byId.get(id)!)).join(' و ')}`);
+    const existing = matchIds[0] ? byId.get(matchIds[0]) : undefined;
+    if (existing && !existing.inScope) return reject('مشتری موجودِ منطبق با این ردیف در محدوده دسترسی شما نیست');
+    if (existing && s.policy === 'skip') return { ...base, outcome: 'skipped', customerId: existing.id };
+    for (const u of UNIQUE_IDS) {
+      const other = ids(u.field, valueOf(p.patch, u.field)).find((id) => id !== existing?.id);
+      if (other) return reject(`این ${u.label} برای مشتری ${nameOf(byId.get(other)!)} ثبت شده است`);
+    }
+    if (!existing) {
+      const c = customerCreate.safeParse({ ...p.patch, kind: p.kind, ...(p.address ? { addresses: [p.address] } : {}), ...(s.ownerId !== undefined ? { ownerId: s.ownerId } : {}) });
+      return c.success ? { ...base, outcome: 'created', input: c.data } : reject(...c.error.issues.map((i) => i.message));
+    }
+    // A full name is split by the EXISTING customer's kind unless the file says otherwise.
+    if (!p.kindGiven && p.kind !== existing.kind) {
+      const again = prepareRow(r.values, s.row, existing.kind);
+      if (!again.ok) return reject(...again.reasons);
+      p = again;
+    }
+    const patch: Record<string, unknown> = { ...p.patch };
+    if (s.policy === 'overwrite') for (const c of p.cleared) patch[c] = c === 'tags' ? [] : null;
+    const merged = { ...existing, ...columnValues(patch as CustomerPatch) };
+    if (merged.kind === 'natural' && !merged.lastName) return reject('نام خانوادگی الزامی است');
+    if (merged.kind === 'legal' && !merged.companyName) return reject('نام سازمان الزامی است');
+    const address = !p.addressMapped ? null : s.policy === 'overwrite' ? { mode: 'replace' as const, value: p.address } : p.address ? { mode: 'add' as const, value: p.address } : null;
+    const { inScope: _, ...row } = existing;
+    return { ...base, outcome: s.policy === 'overwrite' ? 'overwritten' : 'merged', existing: row, patch: patch as CustomerPatch, address };
+  });
+}

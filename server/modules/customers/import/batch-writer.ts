@@ -1,0 +1,82 @@
+// Carries out a planned batch inside the caller's transaction: customers through the module's own
+// insertCustomer/applyUpdate (same rules, same audit), one customer_import_rows record per row with the
+// state before each change (for undo). The caller commits the batch together with its progress.
+import type { Ctx } from '../../../platform/context.js';
+import type { Tx } from '../../../platform/db/types.js';
+import { AppError } from '../../../platform/http/app-error.js';
+import { searchNormalize } from '../../../../common/text.js';
+import { loadChildren, replaceAddresses, type AddressInput } from '../customer-children.js';
+import { customerImportRows } from '../customer-imports.table.js';
+import { applyUpdate, insertCustomer } from '../customers.service.js';
+import type { CustomerRow, RowPlan } from './batch-planner.js';
+import { importTuning } from './import-tuning.js';
+
+export type Outcome = 'created' | 'overwritten' | 'merged' | 'skipped' | 'rejected';
+export type Counters = Record<Outcome, number>;
+export const zeroCounters = (): Counters => ({ created: 0, overwritten: 0, merged: 0, skipped: 0, rejected: 0 });
+
+/** What undo needs to put a changed customer back. */
+export type BeforeSnapshot = { customer: CustomerRow; addresses?: AddressInput[] };
+
+type Record_ = typeof customerImportRows.$inferInsert;
+
+export async function writeBatch(tx: Tx, ctx: Ctx, importId: string, batch: number, plans: RowPlan[]): Promise<Counters> {
+  const counters = zeroCounters();
+  const records: Record_[] = [];
+  // A customer changed twice in one batch: the second change starts from the first one's result.
+  const current = new Map<string, CustomerRow>();
+  const base = (p: RowPlan) => ({ tenantId: ctx.tenantId, importId, rowNumber: p.rowNumber, batch });
+  for (const p of plans) {
+    importTuning.hooks.beforeRow?.(p.rowNumber);
+    try {
+      records.push({ ...base(p), ...(await writeRow(tx, ctx, p, current)) });
+    } catch (err) {
+      // Rules checked again at write time (e.g. an identifier taken since the batch was planned). They
+      // throw before writing anything, so the row is simply rejected; any other error fails the batch.
+      if (!(err instanceof AppError)) throw err;
+      const reasons = err.opts.errors?.map((e) => e.message) ?? [err.message];
+      records.push({ ...base(p), outcome: 'rejected', reasons, values: p.values });
+    }
+    counters[records.at(-1)!.outcome]++;
+  }
+  for (let i = 0; i < records.length; i += 500) await tx.insert(customerImportRows).values(records.slice(i, i + 500));
+  return counters;
+}
+
+type RowResult = Pick<Record_, 'outcome' | 'customerId' | 'reasons' | 'values' | 'before'>;
+
+async function writeRow(tx: Tx, ctx: Ctx, p: RowPlan, current: Map<string, CustomerRow>): Promise<RowResult> {
+  switch (p.outcome) {
+    case 'rejected':
+      return { outcome: 'rejected', reasons: p.reasons, values: p.values };
+    case 'skipped':
+      return { outcome: 'skipped', customerId: p.customerId };
+    case 'created': {
+      const row = await insertCustomer(tx, ctx, p.input);
+      return { outcome: 'created', customerId: row.id };
+    }
+    default: {
+      const before = current.get(p.existing.id) ?? p.existing;
+      const snapshot: BeforeSnapshot = { customer: before };
+      const after = await applyUpdate(tx, ctx, before, p.patch);
+      current.set(after.id, after);
+      if (p.address) snapshot.addresses = await changeAddresses(tx, ctx, after.id, p.address);
+      return { outcome: p.outcome, customerId: after.id, before: snapshot };
+    }
+  }
+}
+
+const same = (a: string, b: string) => searchNormalize(a) === searchNormalize(b);
+
+/** Overwrite: the file's address replaces the list (none when empty). Merge: added unless already there. */
+async function changeAddresses(tx: Tx, ctx: Ctx, customerId: string, change: { mode: 'replace' | 'add'; value: AddressInput | null }) {
+  const { addresses } = await loadChildren(tx, ctx.tenantId, customerId);
+  const before: AddressInput[] = addresses.map((a) => ({
+    title: a.title, provinceId: a.provinceId, cityId: a.cityId, postalCode: a.postalCode, address: a.address, phone: a.phone, isPrimary: a.isPrimary,
+  }));
+  const { value } = change;
+  if (change.mode === 'add' && (!value || before.some((a) => same(a.address, value.address)))) return before;
+  const next = change.mode === 'replace' ? (value ? [{ ...value, isPrimary: true }] : []) : [...before, { ...value!, isPrimary: before.length === 0 }];
+  await replaceAddresses(tx, ctx, customerId, next);
+  return before;
+}

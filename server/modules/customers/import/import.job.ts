@@ -1,0 +1,106 @@
+// The background job `customers.import`. Each batch is ONE transaction that writes its customers, its
+// customer_import_rows and the import's progress together: a crash (even kill -9) rolls the batch back,
+// and the re-claimed job resumes at processed_rows. Safe to run again at any point (idempotent).
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import type { Ctx } from '../../../platform/context.js';
+import { scopeOf } from '../../../platform/context.js';
+import { inTenant } from '../../../platform/db/transactions.js';
+import { publishEvent } from '../../../platform/events/index.js';
+import { AppError } from '../../../platform/http/app-error.js';
+import { registerJobHandler, type Job, type JobHelpers } from '../../../platform/jobs/index.js';
+import { customerImportRows, customerImports } from '../customer-imports.table.js';
+import { planBatch } from './batch-planner.js';
+import { writeBatch } from './batch-writer.js';
+import { loadImportFile, openImportFile } from './import-file.js';
+import { passSettings, screenedBatches } from './import-pass.js';
+import { ctxForUser } from './import-principal.js';
+import { IMPORT_JOB } from './import.service.js';
+import { importTuning } from './import-tuning.js';
+
+type ImportRecord = typeof customerImports.$inferSelect;
+type Payload = { importId: string };
+const PROGRESS = 'customers.import.progress';
+
+const progress = (imp: Pick<ImportRecord, 'id' | 'tenantId' | 'createdBy' | 'totalRows'>, processedRows: number, status?: string) => ({
+  tenantId: imp.tenantId, userId: imp.createdBy, type: PROGRESS, data: { id: imp.id, processedRows, totalRows: imp.totalRows, ...(status ? { status } : {}) },
+});
+
+async function finish(db: JobHelpers['db'], imp: ImportRecord, now: Date, status: 'done' | 'failed', error: string | null, totalRows?: number) {
+  await inTenant(db, { tenantId: imp.tenantId }, async (tx) => {
+    const [row] = await tx
+      .update(customerImports)
+      .set({ status, error, finishedAt: now, ...(totalRows !== undefined ? { totalRows } : {}) })
+      .where(and(eq(customerImports.id, imp.id), inArray(customerImports.status, ['queued', 'running'])))
+      .returning();
+    if (row) await publishEvent(tx, progress(row, row.processedRows, status));
+  });
+}
+
+/** queued → running, once: counters from zero and the validation pass's rejected rows cleared. */
+async function begin(ctx: Ctx, id: string): Promise<ImportRecord | null> {
+  return inTenant(ctx.db, ctx, async (tx) => {
+    const [imp] = await tx.select().from(customerImports).where(eq(customerImports.id, id)).for('update');
+    if (!imp || (imp.status !== 'queued' && imp.status !== 'running')) return null;
+    if (imp.status === 'running') return imp;
+    await tx.delete(customerImportRows).where(and(eq(customerImportRows.tenantId, ctx.tenantId), eq(customerImportRows.importId, id)));
+    const [row] = await tx
+      .update(customerImports)
+      .set({ status: 'running', error: null, processedRows: 0, created: 0, overwritten: 0, merged: 0, skipped: 0, rejected: 0 })
+      .where(eq(customerImports.id, id))
+      .returning();
+    return row!;
+  });
+}
+
+async function run(ctx: Ctx, start: ImportRecord, helpers: JobHelpers) {
+  const imp = await begin(ctx, start.id);
+  if (!imp) return;
+  const { bytes, filename } = await loadImportFile(ctx, imp.fileId);
+  const file = await openImportFile(bytes, filename);
+  const settings = await passSettings(ctx, imp);
+  let total = imp.processedRows;
+  for await (const batch of screenedBatches(file, settings, imp.processedRows, importTuning.batchSize)) {
+    await inTenant(ctx.db, ctx, async (tx) => {
+      // Another worker that took over a lost lease may have written this batch already.
+      const [locked] = await tx.select({ processedRows: customerImports.processedRows, status: customerImports.status }).from(customerImports).where(eq(customerImports.id, imp.id)).for('update');
+      if (locked?.status !== 'running' || locked.processedRows !== batch.first) throw new Error(`import ${imp.id}: progress moved elsewhere`);
+      const plans = await planBatch(tx, ctx, settings, batch.rows);
+      const c = await writeBatch(tx, ctx, imp.id, Math.floor(batch.first / importTuning.batchSize) + 1, plans);
+      const processedRows = batch.first + batch.rows.length;
+      await tx
+        .update(customerImports)
+        .set({
+          processedRows,
+          created: sql`${customerImports.created} + ${c.created}`, overwritten: sql`${customerImports.overwritten} + ${c.overwritten}`,
+          merged: sql`${customerImports.merged} + ${c.merged}`, skipped: sql`${customerImports.skipped} + ${c.skipped}`,
+          rejected: sql`${customerImports.rejected} + ${c.rejected}`,
+        })
+        .where(eq(customerImports.id, imp.id));
+      await publishEvent(tx, progress(imp, processedRows));
+      total = processedRows;
+    });
+  }
+  await finish(ctx.db, imp, ctx.now(), 'done', null, total);
+}
+
+export async function runImportJob(job: Job<Payload>, helpers: JobHelpers) {
+  const tenantId = job.tenantId;
+  if (!tenantId || !job.payload?.importId) return;
+  const [imp] = await inTenant(helpers.db, { tenantId }, (tx) => tx.select().from(customerImports).where(eq(customerImports.id, job.payload.importId)));
+  if (!imp || (imp.status !== 'queued' && imp.status !== 'running')) return;
+  const ctx = imp.createdBy ? await ctxForUser(helpers.db, tenantId, imp.createdBy, helpers.now, `import:${imp.id}`) : null;
+  if (!ctx || !scopeOf(ctx.principal, 'customers.import')) {
+    await finish(helpers.db, imp, helpers.now(), 'failed', 'کاربری که این ورود را ساخته غیرفعال است یا دیگر دسترسی «ورود از فایل» مشتریان را ندارد.');
+    return;
+  }
+  try {
+    await run(ctx, imp, helpers);
+  } catch (err) {
+    // A refusal (the file changed or became unreadable) will not get better by retrying.
+    if (err instanceof AppError) return finish(helpers.db, imp, helpers.now(), 'failed', err.message);
+    if (job.attempts >= job.maxAttempts) await finish(helpers.db, imp, helpers.now(), 'failed', 'ورود پس از چند بار تلاش انجام نشد؛ بخش‌های انجام‌شده را می‌توانید برگردانید.');
+    throw err;
+  }
+}
+
+registerJobHandler<Payload>(IMPORT_JOB, runImportJob);
