@@ -59,7 +59,7 @@ export async function saveAddress(ctx: Ctx, customerId: string, addressId: strin
       await recordAudit(tx, ctx, { entity: 'customer', entityId: customerId, action: 'update', before: { address: before.address }, after: { address: row!.address } });
     }
     await syncPlace(tx, ctx.tenantId, customerId);
-    return row!;
+    return (await loadChildren(tx, ctx.tenantId, customerId)).addresses.find((a) => a.id === row!.id)!;
   });
 }
 

@@ -21,7 +21,7 @@ const rowsOf = <T>(r: unknown) => (r as { rows: T[] }).rows;
 
 /**
  * Groups of customers sharing a value (exact, after the normalization every value gets on the way in),
- * or with similar names (trigram similarity ≥ 0.6 on the normalized name).
+ * or with similar names (trigram similarity ≥ 0.6 on the name, stored normalized).
  */
 export async function findDuplicates(ctx: Ctx, field: DuplicateField, limit: number) {
   return inTenant(ctx.db, ctx, async (tx) => {
@@ -33,7 +33,7 @@ export async function findDuplicates(ctx: Ctx, field: DuplicateField, limit: num
       const pairs = rowsOf<{ a: string; b: string; name: string }>(await tx.execute(sql`
         select a.id as a, b.id as b, a.display_name as name
           from ${customers} a join ${customers} b
-            on b.tenant_id = a.tenant_id and b.id > a.id and b.search_text % a.search_text
+            on b.tenant_id = a.tenant_id and b.id > a.id and b.display_name % a.display_name
          where ${base ? sql`a.id in (select ${customers.id} from ${customers} where ${base})` : sql`true`}
          limit ${limit * 5}`));
       const byA = new Map<string, { key: string; ids: Set<string> }>();

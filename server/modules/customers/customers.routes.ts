@@ -80,15 +80,15 @@ export const customersRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get('/api/customers/:id/contacts', { config: { permission: 'customers.view' }, schema: { tags, summary: "The customer's contacts", params: idParams, response: { 200: z.object({ items: z.array(contactOut) }) } } },
     async (req) => ({ items: await children.listContacts(ctxOf(req), req.params.id) }));
-  app.post('/api/customers/:id/contacts', { config: { permission: 'customers.edit' }, schema: { tags, summary: 'Add a contact', params: idParams, body: contactInput } },
+  app.post('/api/customers/:id/contacts', { config: { permission: 'customers.edit' }, schema: { tags, summary: 'Add a contact', params: idParams, body: contactInput, response: { 201: contactOut } } },
     async (req, reply) => reply.status(201).send(await children.saveContact(ctxOf(req), req.params.id, null, req.body)));
-  app.patch('/api/customers/:id/contacts/:childId', { config: { permission: 'customers.edit' }, schema: { tags, summary: 'Change a contact', params: childParams, body: contactInput } },
+  app.patch('/api/customers/:id/contacts/:childId', { config: { permission: 'customers.edit' }, schema: { tags, summary: 'Change a contact', params: childParams, body: contactInput, response: { 200: contactOut } } },
     async (req) => children.saveContact(ctxOf(req), req.params.id, req.params.childId, req.body));
   app.delete('/api/customers/:id/contacts/:childId', { config: { permission: 'customers.edit' }, schema: { tags, summary: 'Remove a contact', params: childParams } },
     async (req, reply) => { await children.deleteContact(ctxOf(req), req.params.id, req.params.childId); return reply.status(204).send(); });
-  app.post('/api/customers/:id/addresses', { config: { permission: 'customers.edit' }, schema: { tags, summary: 'Add an address', params: idParams, body: addressInput } },
+  app.post('/api/customers/:id/addresses', { config: { permission: 'customers.edit' }, schema: { tags, summary: 'Add an address', params: idParams, body: addressInput, response: { 201: addressOut } } },
     async (req, reply) => reply.status(201).send(await children.saveAddress(ctxOf(req), req.params.id, null, req.body)));
-  app.patch('/api/customers/:id/addresses/:childId', { config: { permission: 'customers.edit' }, schema: { tags, summary: 'Change an address', params: childParams, body: addressInput } },
+  app.patch('/api/customers/:id/addresses/:childId', { config: { permission: 'customers.edit' }, schema: { tags, summary: 'Change an address', params: childParams, body: addressInput, response: { 200: addressOut } } },
     async (req) => children.saveAddress(ctxOf(req), req.params.id, req.params.childId, req.body));
   app.delete('/api/customers/:id/addresses/:childId', { config: { permission: 'customers.edit' }, schema: { tags, summary: 'Remove an address', params: childParams } },
     async (req, reply) => { await children.deleteAddress(ctxOf(req), req.params.id, req.params.childId); return reply.status(204).send(); });

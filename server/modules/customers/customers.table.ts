@@ -52,6 +52,7 @@ export const customers = pgTable(
     index('customers_tenant_email_idx').on(t.tenantId, sql`lower(${t.email})`),
     index('customers_tenant_province_idx').on(t.tenantId, t.provinceId, t.cityId),
     index('customers_search_trgm_idx').using('gin', sql`${t.searchText} gin_trgm_ops`),
+    index('customers_name_trgm_idx').using('gin', sql`${t.displayName} gin_trgm_ops`),
     index('customers_phone_trgm_idx').using('gin', sql`${t.phoneDigits} gin_trgm_ops`),
     index('customers_tags_idx').using('gin', t.tags),
     tenantPolicy('customers'),

@@ -5,6 +5,7 @@ import { auditEntriesBefore } from '../../platform/audit/audit.service.js';
 import { resolveActorNames } from '../../platform/audit/audit-registry.js';
 import { AppError } from '../../platform/http/app-error.js';
 import { loadInScope } from './customers.service.js';
+import { fieldLabel } from '../../../common/field-labels.js';
 
 export type TimelineItem = {
   type: string;
@@ -36,7 +37,7 @@ registerTimelineProvider('history', {
       id: String(e.id),
       at: e.at,
       title: ACTION_FA[e.action] ?? e.action,
-      body: e.action === 'update' ? Object.keys((e.after ?? {}) as object).join('، ') || null : null,
+      body: e.action === 'update' ? Object.keys((e.after ?? {}) as object).map(fieldLabel).join('، ') || null : null,
       actorId: e.actorUserId,
       link: null,
     })),

@@ -19,7 +19,7 @@ export const lookupsRoutes: FastifyPluginAsyncZod = async (app) => {
     async (req) => ({ items: await lookups.listLookup(ctxOf(req), req.params.list) }));
   app.post('/api/lookups/:list', { config: { permission: 'settings.edit' }, schema: { tags, summary: 'Add a value', params: listParams, body, response: { 201: value } } },
     async (req, reply) => reply.status(201).send(await lookups.saveLookup(ctxOf(req), req.params.list, null, req.body)));
-  app.patch('/api/lookups/:list/:id', { config: { permission: 'settings.edit' }, schema: { tags, summary: 'Rename, reorder or deactivate a value', params: itemParams, body, response: { 200: value } } },
+  app.patch('/api/lookups/:list/:id', { config: { permission: 'settings.edit' }, schema: { tags, summary: 'Rename, reorder or deactivate a value', params: itemParams, body: body.partial(), response: { 200: value } } },
     async (req) => lookups.saveLookup(ctxOf(req), req.params.list, req.params.id, req.body));
   app.delete('/api/lookups/:list/:id', { config: { permission: 'settings.edit' }, schema: { tags, summary: 'Delete an unused value', params: itemParams } },
     async (req, reply) => { await lookups.deleteLookup(ctxOf(req), req.params.list, req.params.id); return reply.status(204).send(); });

@@ -7,12 +7,14 @@ import { auditLog } from './audit.table.js';
 type Json = Record<string, unknown>;
 /** Fields never written to the audit log. */
 const SECRET_FIELDS = new Set(['passwordHash', 'password', 'keyHash', 'csrfToken', 'secret']);
+/** Bookkeeping columns nobody reads in a change history. */
+const INTERNAL_FIELDS = new Set(['id', 'tenantId', 'searchText', 'phoneDigits', 'version', 'createdBy', 'createdAt', 'updatedAt', 'path']);
 
 const clean = (row: Json | null | undefined): Json | null => {
   if (!row) return null;
   const out: Json = {};
   for (const [k, v] of Object.entries(row)) {
-    if (SECRET_FIELDS.has(k) || k === 'searchText' || k === 'tenantId') continue;
+    if (SECRET_FIELDS.has(k) || INTERNAL_FIELDS.has(k)) continue;
     out[k] = v instanceof Date ? v.toISOString() : typeof v === 'bigint' ? v.toString() : v;
   }
   return out;

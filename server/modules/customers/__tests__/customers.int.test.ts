@@ -108,6 +108,14 @@ describe('duplicates and merge', () => {
     expect(byName.some((g: { customers: { lastName: string }[] }) => g.customers.every((c) => c.lastName === 'موسوی'))).toBe(true);
   });
 
+  it('finds similar names even when their phones and IDs differ', async () => {
+    const a = await create({ kind: 'natural', firstName: 'فاطمه', lastName: 'نوروزی', mobile: '09151111111', nationalId: '0684159414', email: 'f1@example.com' });
+    const b = await create({ kind: 'natural', firstName: 'فاطمه', lastName: 'نوروزي', mobile: '09152222222', nationalId: '4400276201' });
+    const groups = (await api('GET', '/api/customers/duplicates?field=name')).json().groups;
+    const ids = groups.map((g: { customers: { id: string }[] }) => g.customers.map((c) => c.id).sort().join());
+    expect(ids).toContain([a.id, b.id].sort().join());
+  });
+
   it('merges two customers: chosen fields survive, contacts move, the other is gone, history stays', async () => {
     const a = await create({ kind: 'natural', firstName: 'رضا', lastName: 'ادغامی', mobile: '09141111111', contacts: [{ lastName: 'رابط الف' }] });
     const b = await create({ kind: 'natural', firstName: 'رضا', lastName: 'ادغامی', email: 'reza@example.com', nationalId: '1583250689', contacts: [{ lastName: 'رابط ب' }] });
@@ -134,6 +142,10 @@ describe('settings lists and saved views', () => {
     expect(c.sourceName).toBe(sources[0].name);
     const bad = await api('POST', '/api/customers', { kind: 'natural', lastName: 'x', sourceId: '00000000-0000-4000-8000-000000000000' });
     expect(bad.json().errors[0].path).toBe('sourceId');
+    const inUse = await api('DELETE', `/api/lookups/customerSource/${sources[0].id}`);
+    expect(inUse.statusCode).toBe(409);
+    expect((await api('GET', `/api/customers/${c.id}`)).json().sourceName).toBe(sources[0].name);
+    expect((await api('PATCH', `/api/lookups/customerSource/${sources[0].id}`, { active: false })).json()).toMatchObject({ name: sources[0].name, active: false });
   });
 
   it('saved views belong to their owner only', async () => {

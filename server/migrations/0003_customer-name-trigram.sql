@@ -1,0 +1,1 @@
+CREATE INDEX "customers_name_trgm_idx" ON "customers" USING gin ("display_name" gin_trgm_ops);
