@@ -9,12 +9,13 @@ export default defineConfig({
     projects: [
       {
         resolve: { alias },
-        test: { name: 'unit', include: ['common/**/*.test.ts', 'server/**/*.test.ts', 'web/src/**/*.test.ts'], exclude: ['**/*.int.test.ts', 'node_modules/**'] },
+        test: { name: 'unit', setupFiles: ['server/test-support/setup.ts'], include: ['common/**/*.test.ts', 'server/**/*.test.ts', 'web/src/**/*.test.ts'], exclude: ['**/*.int.test.ts', 'node_modules/**'] },
       },
       {
         resolve: { alias },
         test: {
           name: 'int',
+          setupFiles: ['server/test-support/setup.ts'],
           include: ['server/**/*.int.test.ts'],
           // *.pg.int.test.ts need a PostgreSQL server (e.g. two processes on one database).
           exclude: process.env.TEST_DATABASE_URL ? ['node_modules/**'] : ['node_modules/**', '**/*.pg.int.test.ts'],
@@ -25,7 +26,7 @@ export default defineConfig({
       },
       {
         resolve: { alias },
-        test: { name: 'e2e', include: ['e2e/**/*.e2e.ts'], testTimeout: 120_000, hookTimeout: 180_000, pool: 'forks', fileParallelism: false },
+        test: { name: 'e2e', setupFiles: ['server/test-support/setup.ts'], include: ['e2e/**/*.e2e.ts'], testTimeout: 120_000, hookTimeout: 180_000, pool: 'forks', fileParallelism: false },
       },
     ],
   },

@@ -1,3 +1,5 @@
+// First, before anything loads exceljs (see the module's comment).
+import './platform/export/exceljs-utf8-fix.js';
 import { loadConfig } from './platform/config.js';
 import { bootstrap } from './platform/bootstrap.js';
 import { buildApp } from './app.js';

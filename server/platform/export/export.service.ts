@@ -1,4 +1,5 @@
 import type { FastifyReply } from 'fastify';
+import './exceljs-utf8-fix.js';
 import ExcelJS from 'exceljs';
 import { stringify } from 'csv-stringify';
 import { PassThrough } from 'node:stream';
