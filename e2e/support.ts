@@ -7,6 +7,7 @@ import { loadConfig } from '../server/platform/config.js';
 import { bootstrap } from '../server/platform/bootstrap.js';
 import { buildApp } from '../server/app.js';
 import type { Database } from '../server/platform/db/open-database.js';
+import { startScheduler } from '../server/platform/jobs/index.js';
 
 export const ADMIN = { username: 'admin', password: 'Admin-e2e-123' };
 export const SHOTS = join(process.cwd(), 'e2e', 'screenshots');
@@ -20,6 +21,7 @@ export async function startStack(): Promise<Running> {
   const { database } = await bootstrap(config, () => {});
   const app = await buildApp({ config, database, serveWebApp: true });
   await app.listen({ port: 0, host: '127.0.0.1' });
+  const scheduler = await startScheduler({ database, workerId: 'e2e', pollMs: 300 });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
   const browser = await chromium.launch({
@@ -28,7 +30,7 @@ export async function startStack(): Promise<Running> {
   });
   return {
     baseUrl: `http://127.0.0.1:${port}`, app, database, browser,
-    stop: async () => { await browser.close(); await app.close(); await database.close(); },
+    stop: async () => { await browser.close(); await app.close(); await scheduler.stop(); await database.close(); },
   };
 }
 

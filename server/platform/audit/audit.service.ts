@@ -46,6 +46,10 @@ export type AuditInput = {
 /** Writes one audit entry inside the caller's transaction, so it commits or rolls back with the change. */
 export async function recordAudit(tx: Tx, ctx: Ctx, input: AuditInput): Promise<void> {
   const diff = changedOnly(clean(input.before), clean(input.after));
+  // A new record's history lists what was filled in, not every empty column.
+  if (input.action === 'create' && diff.after) {
+    diff.after = Object.fromEntries(Object.entries(diff.after).filter(([, v]) => v !== null && v !== '' && !(Array.isArray(v) && v.length === 0)));
+  }
   if (input.action === 'update' && diff.after && Object.keys(diff.after).length === 0) return;
   await tx.insert(auditLog).values({
     tenantId: ctx.tenantId,
