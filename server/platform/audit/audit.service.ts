@@ -116,3 +116,15 @@ export async function auditEntriesBefore(tx: Tx, tenantId: string, entity: strin
     .orderBy(desc(auditLog.at), desc(auditLog.id))
     .limit(limit);
 }
+
+/** Many creations at once (bulk import): one insert instead of one per record. */
+export async function recordCreations(tx: Tx, ctx: Ctx, entity: string, rows: Json[]): Promise<void> {
+  if (!rows.length) return;
+  await tx.insert(auditLog).values(rows.map((row) => {
+    const after = Object.fromEntries(Object.entries(clean(row) ?? {}).filter(([, v]) => v !== null && v !== '' && !(Array.isArray(v) && v.length === 0)));
+    return {
+      tenantId: ctx.tenantId, actorUserId: ctx.principal.userId, actorApiKeyId: ctx.principal.apiKeyId, entity,
+      entityId: String(row.id), action: 'create' as const, before: null, after, requestId: ctx.requestId, at: ctx.now(),
+    };
+  }));
+}

@@ -16,3 +16,12 @@ export async function bumpNumber(tx: Tx, tenantId: string, key: string, atLeast:
     insert into number_sequences (tenant_id, key, last) values (${tenantId}, ${key}, ${atLeast})
     on conflict (tenant_id, key) do update set last = greatest(number_sequences.last, ${atLeast})`);
 }
+
+/** Reserves `count` consecutive numbers at once (bulk imports); returns the first. */
+export async function reserveNumbers(tx: Tx, tenantId: string, key: string, count: number, start = 1000): Promise<number> {
+  const res = await tx.execute(sql`
+    insert into number_sequences (tenant_id, key, last) values (${tenantId}, ${key}, ${start + count})
+    on conflict (tenant_id, key) do update set last = number_sequences.last + ${count}
+    returning last`);
+  return Number((res as unknown as { rows: { last: number | bigint }[] }).rows[0]!.last) - count + 1;
+}

@@ -8,6 +8,7 @@ import { searchNormalize } from '../../../../common/text.js';
 import { loadChildren, replaceAddresses, type AddressInput } from '../customer-children.js';
 import { customerImportRows } from '../customer-imports.table.js';
 import { applyUpdate, insertCustomer } from '../customers.service.js';
+import { insertCustomersBulk } from '../customers.bulk.js';
 import type { CustomerRow, RowPlan } from './batch-planner.js';
 import { importTuning } from './import-tuning.js';
 
@@ -26,8 +27,18 @@ export async function writeBatch(tx: Tx, ctx: Ctx, importId: string, batch: numb
   // A customer changed twice in one batch: the second change starts from the first one's result.
   const current = new Map<string, CustomerRow>();
   const base = (p: RowPlan) => ({ tenantId: ctx.tenantId, importId, rowNumber: p.rowNumber, batch });
+  // New customers go in together when they can (one insert for the batch); otherwise one by one below.
+  const creations = plans.filter((p): p is Extract<RowPlan, { outcome: 'created' }> => p.outcome === 'created');
+  const bulk = creations.length > 1 ? await insertCustomersBulk(tx, ctx, creations.map((p) => p.input)) : null;
+  const created = new Map(bulk ? creations.map((p, i) => [p.rowNumber, bulk[i]!.id]) : []);
   for (const p of plans) {
     importTuning.hooks.beforeRow?.(p.rowNumber);
+    const bulkId = created.get(p.rowNumber);
+    if (bulkId) {
+      records.push({ ...base(p), outcome: 'created', customerId: bulkId });
+      counters.created++;
+      continue;
+    }
     try {
       records.push({ ...base(p), ...(await writeRow(tx, ctx, p, current)) });
     } catch (err) {
