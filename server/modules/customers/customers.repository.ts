@@ -3,7 +3,7 @@ import { alias } from 'drizzle-orm/pg-core';
 import type { CustomerListQuery, CustomerOut } from '../../../common/contracts/customers.contract.js';
 import { digitsOnly, searchNormalize } from '../../../common/text.js';
 import type { Tx } from '../../platform/db/types.js';
-import { afterCursor, encodeCursor } from '../../platform/http/keyset.js';
+import { afterCursor, decodeCursor, encodeCursor } from '../../platform/http/keyset.js';
 import { users } from '../staff/index.js';
 import { cities, provinces } from '../geo/index.js';
 import { lookupValues } from '../settings/lookups.table.js';
@@ -89,7 +89,13 @@ export async function selectCustomers(tx: Tx, where: SQL | undefined, opts: { so
   };
 }
 
-export async function countCustomers(tx: Tx, where: SQL | undefined) {
+/** With a cap, counting stops there (a search box needs "5000+", not an exact count of a common name). */
+export async function countCustomers(tx: Tx, where: SQL | undefined, cap?: number) {
+  if (cap) {
+    const sub = tx.select({ one: sql`1` }).from(customers).where(where).limit(cap).as('capped');
+    const [r] = await tx.select({ n: sql<number>`count(*)::int` }).from(sub);
+    return Number(r?.n ?? 0);
+  }
   const [r] = await tx.select({ n: sql<number>`count(*)::int` }).from(customers).where(where);
   return Number(r?.n ?? 0);
 }
@@ -109,4 +115,34 @@ export function toCustomerOut(c: Row, n: Names): CustomerOut {
     provinceName: n.provinceName ?? null, cityId: c.cityId, cityName: n.cityName ?? null, version: c.version,
     createdAt: c.createdAt, updatedAt: c.updatedAt,
   };
+}
+
+/**
+ * The ids of one page of a search. LIKE is not leakproof, so under row-level security PostgreSQL will
+ * not use the trigram index for it and scans every row of the tenant. This runs outside RLS (explicit
+ * tenant filter, the same scope and filters); the caller then reads the rows themselves under RLS.
+ * The matches are collected first (materialized, through the trigram index) and sorted after, so a
+ * rare term never walks the whole table in created-at order. Very common terms are capped.
+ */
+export const SEARCH_MATCH_CAP = 5000;
+export async function searchPageIds(tx: Tx, where: SQL | undefined, opts: { sort: string; limit: number; cursor?: string | undefined }) {
+  const descending = opts.sort.startsWith('-');
+  const sortExpr = SORTS[opts.sort.replace('-', '') as keyof typeof SORTS];
+  const dir = sql.raw(descending ? 'desc' : 'asc');
+  let after = sql`true`;
+  if (opts.cursor) {
+    const [value, id] = decodeCursor(opts.cursor);
+    after = descending ? sql`(m.sort_value, m.id) < (${value}, ${id})` : sql`(m.sort_value, m.id) > (${value}, ${id})`;
+  }
+  const res = await tx.execute(sql`
+    select m.id, m.sort_value from (
+      select ${customers.id} as id, ${sortExpr} as sort_value from ${customers} where ${where ?? sql`true`} limit ${SEARCH_MATCH_CAP}
+    ) m
+    where ${after}
+    order by m.sort_value ${dir}, m.id ${dir}
+    limit ${opts.limit + 1}`);
+  const rows = (res as unknown as { rows: { id: string; sort_value: unknown }[] }).rows;
+  const page = rows.slice(0, opts.limit);
+  const last = page.at(-1);
+  return { ids: page.map((r) => r.id), nextCursor: rows.length > opts.limit && last ? encodeCursor(last.sort_value, last.id) : null };
 }

@@ -4,7 +4,7 @@ import { toPersianDigits } from '../../../common/text.js';
 import type { Ctx } from '../../platform/context.js';
 import { scopeOf } from '../../platform/context.js';
 import type { Tx } from '../../platform/db/types.js';
-import { inTenant } from '../../platform/db/transactions.js';
+import { inSystem, inTenant } from '../../platform/db/transactions.js';
 import { AppError, fieldError, notFound } from '../../platform/http/app-error.js';
 import { recordAudit } from '../../platform/audit/audit.service.js';
 import { bumpNumber, nextNumber } from '../../platform/sequences/next-number.js';
@@ -12,18 +12,35 @@ import { ownerScopeCondition } from '../access/index.js';
 import { users } from '../staff/index.js';
 import { lookupValues } from '../settings/lookups.table.js';
 import { customerAddresses, customerContacts, customers } from './customers.table.js';
-import { byIds, countCustomers, customerPhoneDigits, customerSearchText, filterConditions, selectCustomers } from './customers.repository.js';
+import { byIds, countCustomers, customerPhoneDigits, customerSearchText, filterConditions, searchPageIds, SEARCH_MATCH_CAP, selectCustomers } from './customers.repository.js';
 import { columnValues, displayNameOf, UNIQUE_IDS } from './domain/customer-values.js';
 import { replaceAddresses, replaceContacts, loadChildren } from './customer-children.js';
 
 export const CODE_SEQUENCE = 'customer.code';
 
 export async function listCustomers(ctx: Ctx, q: CustomerListQuery, ids?: string[]) {
+  if (q.q?.trim() && !ids) return searchCustomers(ctx, q);
   return inTenant(ctx.db, ctx, async (tx) => {
     const where = and(filterConditions(ctx.tenantId, q), await ownerScopeCondition(tx, ctx, 'customers.view', customers.ownerId), ids ? byIds(ids) : undefined);
     const page = await selectCustomers(tx, where, q);
     return { ...page, total: q.total === 'true' ? await countCustomers(tx, where) : null };
   });
+}
+
+/**
+ * Search in two steps: the page's ids through the trigram indexes outside row-level security (see
+ * searchPageIds), then the rows themselves read under RLS like every other read.
+ */
+async function searchCustomers(ctx: Ctx, q: CustomerListQuery) {
+  const found = await inSystem(ctx.db, async (sys) => {
+    const where = and(filterConditions(ctx.tenantId, q), await ownerScopeCondition(sys, ctx, 'customers.view', customers.ownerId));
+    const page = await searchPageIds(sys, where, q);
+    const total = q.total === 'true' ? await countCustomers(sys, where, SEARCH_MATCH_CAP) : null;
+    return { ...page, total };
+  });
+  if (!found.ids.length) return { items: [], nextCursor: null, total: found.total };
+  const rows = await inTenant(ctx.db, ctx, (tx) => selectCustomers(tx, and(eq(customers.tenantId, ctx.tenantId), byIds(found.ids)), { sort: q.sort, limit: found.ids.length }));
+  return { items: rows.items, nextCursor: found.nextCursor, total: found.total };
 }
 
 /** The row if the user may act on it under `permission`, else 404 (no hint that it exists). */

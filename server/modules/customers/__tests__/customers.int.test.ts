@@ -53,6 +53,19 @@ describe('customer records', () => {
     expect(await ids('07904199')).toEqual([c.id]);
   });
 
+  it('pages through search results with the cursor, without repeats, and counts them', async () => {
+    for (let i = 0; i < 5; i++) await create({ kind: 'natural', firstName: 'صفحه‌بندی', lastName: `جستجو ${i}` });
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const body: { total: number; nextCursor: string | null; items: { displayName: string }[] } = (await api('GET', `/api/customers?q=${encodeURIComponent('صفحه‌بندی')}&limit=2&sort=displayName&total=true${cursor ? `&cursor=${cursor}` : ''}`)).json();
+      expect(body.total).toBe(5);
+      seen.push(...body.items.map((c) => c.displayName));
+      cursor = body.nextCursor;
+    } while (cursor);
+    expect(new Set(seen)).toEqual(new Set([0, 1, 2, 3, 4].map((i) => `صفحه‌بندی جستجو ${i}`)));
+  });
+
   it('detects a concurrent edit through the version number', async () => {
     const c = await create({ kind: 'natural', lastName: 'نسخه' });
     expect((await api('PATCH', `/api/customers/${c.id}`, { grade: 'A', version: c.version })).statusCode).toBe(200);
@@ -71,6 +84,8 @@ describe('ownership', () => {
     const seen = (await api('GET', '/api/customers?limit=500', undefined, bearer(expert.token))).json().items.map((c: { id: string }) => c.id);
     expect(seen).toEqual([mine.id]);
     expect((await api('GET', `/api/customers/${orphan.id}`, undefined, bearer(expert.token))).statusCode).toBe(404);
+    const searched = (await api('GET', `/api/customers?q=${encodeURIComponent('بی‌نماینده')}`, undefined, bearer(expert.token))).json();
+    expect(searched.items).toEqual([]);
 
     const noOwner = (await api('GET', '/api/customers?noOwner=true&limit=500')).json().items.map((c: { id: string }) => c.id);
     expect(noOwner).toContain(orphan.id);
