@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { PermissionMap, Scope } from '../../../common/permissions.js';
 import { widerScope } from '../../../common/permissions.js';
 import type { Executor } from '../../platform/db/types.js';
+import type { Principal } from '../../platform/context.js';
 
 export type SessionRow = {
   tenant_id: string;
@@ -82,4 +83,20 @@ export async function findLoginCandidates(db: Executor, login: string, mobile: s
        and (${tenantSlug}::text is null or t.slug = ${tenantSlug})
      limit 5`);
   return rowsOf<LoginCandidate>(res);
+}
+
+type UserPrincipalRow = Pick<SessionRow, 'tenant_name' | 'tenant_active' | 'active' | 'is_admin' | 'unit_id' | 'locale' | 'grants'>;
+
+/** The principal of a user acting without a session (background jobs on their behalf), or null when they cannot act. */
+export async function principalForUser(db: Executor, tenantId: string, userId: string): Promise<Principal | null> {
+  const res = await db.execute(sql`
+    select t.name as tenant_name, t.active as tenant_active, u.active, u.is_admin, u.unit_id, u.locale, ${USER_GRANTS} as grants
+      from users u join tenants t on t.id = u.tenant_id
+     where u.id = ${userId} and u.tenant_id = ${tenantId}`);
+  const row = rowsOf<UserPrincipalRow>(res)[0];
+  if (!row || !row.active || !row.tenant_active) return null;
+  return {
+    kind: 'user', tenantId, tenantName: row.tenant_name, userId, apiKeyId: null, unitId: row.unit_id, isAdmin: row.is_admin,
+    permissions: mergeGrants(row.grants), locale: row.locale === 'en' ? 'en' : 'fa', sessionId: null, csrfToken: null, viaCookie: false,
+  };
 }
