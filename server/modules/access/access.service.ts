@@ -35,8 +35,8 @@ export function permissionCatalog() {
 export async function listPrincipals(ctx: Ctx, type: PrincipalType) {
   const table = tableOf(type);
   const members = type === 'role'
-    ? sql<number>`(select count(*)::int from ${userRoles} m where m.role_id = ${table.id})`
-    : sql<number>`(select count(*)::int from ${groupMembers} m where m.group_id = ${table.id})`;
+    ? sql<number>`(select count(*)::int from ${userRoles} m where m.role_id = "roles"."id")`
+    : sql<number>`(select count(*)::int from ${groupMembers} m where m.group_id = "user_groups"."id")`;
   return inTenant(ctx.db, ctx, async (tx) => {
     const rows = await tx
       .select({ id: table.id, name: table.name, description: table.description, memberCount: members, ...(type === 'role' ? { isSystem: roles.isSystem } : {}) })

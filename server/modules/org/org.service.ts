@@ -14,7 +14,8 @@ export async function listUnits(ctx: Ctx) {
     const rows = await tx
       .select({
         id: units.id, parentId: units.parentId, name: units.name, kind: units.kind, managerId: units.managerId,
-        staffCount: sql<number>`(select count(*)::int from ${users} u where u.unit_id = ${units.id} and u.active)`,
+        // Drizzle writes ${units.id} unqualified here, which inside the subquery would mean u.id: name the outer table.
+        staffCount: sql<number>`(select count(*)::int from ${users} u where u.unit_id = "units"."id" and u.active)`,
       })
       .from(units)
       .where(eq(units.tenantId, ctx.tenantId))

@@ -8,7 +8,7 @@ type Json = Record<string, unknown>;
 /** Fields never written to the audit log. */
 const SECRET_FIELDS = new Set(['passwordHash', 'password', 'keyHash', 'csrfToken', 'secret']);
 /** Bookkeeping columns nobody reads in a change history. */
-const INTERNAL_FIELDS = new Set(['id', 'tenantId', 'searchText', 'phoneDigits', 'version', 'createdBy', 'createdAt', 'updatedAt', 'path']);
+const INTERNAL_FIELDS = new Set(['id', 'tenantId', 'searchText', 'phoneDigits', 'displayName', 'version', 'createdBy', 'createdAt', 'updatedAt', 'path']);
 
 const clean = (row: Json | null | undefined): Json | null => {
   if (!row) return null;

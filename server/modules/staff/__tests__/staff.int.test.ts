@@ -97,6 +97,10 @@ describe('record scope', () => {
     expect(await names(sub.token)).toEqual(['in-child', 'scope-own', 'scope-sub', 'scope-unit']);
     expect(await names(t.adminToken)).toContain('in-other');
     expect((await api('GET', `/api/staff/${inOther.id}`, undefined, bearer(sub.token))).statusCode).toBe(404);
+    const counts = Object.fromEntries((await api('GET', '/api/units')).json().items.map((u: { id: string; staffCount: number }) => [u.id, u.staffCount]));
+    expect([counts[parent.id], counts[child.id], counts[other.id]]).toEqual([3, 1, 1]);
+    const roles = (await api('GET', '/api/roles')).json().items as { id: string; memberCount: number }[];
+    expect(roles.find((r) => r.id === own.roleId)?.memberCount).toBe(1);
   });
 });
 

@@ -1,10 +1,3 @@
-import Alert from '@mui/material/Alert';
-import Button from '@mui/material/Button';
-import Dialog from '@mui/material/Dialog';
-import DialogActions from '@mui/material/DialogActions';
-import DialogContent from '@mui/material/DialogContent';
-import DialogTitle from '@mui/material/DialogTitle';
-import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import { useState, type FormEvent } from 'react';
 import { errorText } from '../../app/format.js';
@@ -12,6 +5,7 @@ import { useT } from '../../app/i18n/locale-provider.js';
 import { useFormState } from '../../components/ui/form/use-form-state.js';
 import { useToast } from '../../components/ui/toast-provider.js';
 import { changePassword } from './auth-api.js';
+import { FormDialog } from '../../components/ui/form-dialog.js';
 
 const EMPTY = { currentPassword: '', newPassword: '', repeat: '' };
 
@@ -53,26 +47,10 @@ export function ChangePasswordDialog({ open, onClose }: { open: boolean; onClose
   }
 
   return (
-    <Dialog open={open} onClose={busy ? undefined : close} maxWidth="xs" fullWidth>
-      <form onSubmit={submit} noValidate>
-        <DialogTitle>{t.password.title}</DialogTitle>
-        <DialogContent>
-          <Stack spacing={2} sx={{ pt: 1 }}>
-            {general && <Alert severity="error">{general}</Alert>}
-            <TextField {...form.text('currentPassword')} label={t.password.current} type="password" autoComplete="current-password" autoFocus />
-            <TextField {...form.text('newPassword')} label={t.password.next} type="password" autoComplete="new-password" />
-            <TextField {...form.text('repeat')} label={t.password.repeat} type="password" autoComplete="new-password" />
-          </Stack>
-        </DialogContent>
-        <DialogActions>
-          <Button onClick={close} disabled={busy}>
-            {t.common.cancel}
-          </Button>
-          <Button type="submit" variant="contained" disabled={busy}>
-            {t.common.save}
-          </Button>
-        </DialogActions>
-      </form>
-    </Dialog>
+    <FormDialog open={open} title={t.password.title} busy={busy} error={general} onClose={close} onSubmit={submit}>
+      <TextField {...form.text('currentPassword')} label={t.password.current} type="password" autoComplete="current-password" autoFocus />
+      <TextField {...form.text('newPassword')} label={t.password.next} type="password" autoComplete="new-password" />
+      <TextField {...form.text('repeat')} label={t.password.repeat} type="password" autoComplete="new-password" />
+    </FormDialog>
   );
 }

@@ -1,16 +1,10 @@
-import Alert from '@mui/material/Alert';
-import Button from '@mui/material/Button';
-import Dialog from '@mui/material/Dialog';
-import DialogActions from '@mui/material/DialogActions';
-import DialogContent from '@mui/material/DialogContent';
-import DialogTitle from '@mui/material/DialogTitle';
-import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import { useEffect, useState, type FormEvent } from 'react';
 import { errorText } from '../../app/format.js';
 import { useT } from '../../app/i18n/locale-provider.js';
 import { useFormState } from '../../components/ui/form/use-form-state.js';
 import type { Principal, PrincipalInput } from './roles-api.js';
+import { FormDialog } from '../../components/ui/form-dialog.js';
 
 type Props = {
   open: boolean;
@@ -48,25 +42,9 @@ export function PrincipalDialog({ open, title, initial, onClose, onSubmit }: Pro
   }
 
   return (
-    <Dialog open={open} onClose={busy ? undefined : onClose} maxWidth="xs" fullWidth>
-      <form onSubmit={submit} noValidate>
-        <DialogTitle>{title}</DialogTitle>
-        <DialogContent>
-          <Stack spacing={2} sx={{ pt: 1 }}>
-            {general && <Alert severity="error">{general}</Alert>}
-            <TextField {...form.text('name')} label={t.common.name} required autoFocus />
-            <TextField {...form.text('description')} label={t.common.description} multiline minRows={2} />
-          </Stack>
-        </DialogContent>
-        <DialogActions>
-          <Button onClick={onClose} disabled={busy}>
-            {t.common.cancel}
-          </Button>
-          <Button type="submit" variant="contained" disabled={busy}>
-            {t.common.save}
-          </Button>
-        </DialogActions>
-      </form>
-    </Dialog>
+    <FormDialog open={open} title={title} busy={busy} error={general} onClose={onClose} onSubmit={submit}>
+      <TextField {...form.text('name')} label={t.common.name} required autoFocus />
+      <TextField {...form.text('description')} label={t.common.description} multiline minRows={2} />
+    </FormDialog>
   );
 }

@@ -1,15 +1,9 @@
-import Alert from '@mui/material/Alert';
-import Button from '@mui/material/Button';
-import Dialog from '@mui/material/Dialog';
-import DialogActions from '@mui/material/DialogActions';
-import DialogContent from '@mui/material/DialogContent';
-import DialogTitle from '@mui/material/DialogTitle';
-import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import { useEffect, useState, type FormEvent } from 'react';
 import { errorText } from '../../app/format.js';
 import { useT } from '../../app/i18n/locale-provider.js';
 import { useFormState } from '../../components/ui/form/use-form-state.js';
+import { FormDialog } from '../../components/ui/form-dialog.js';
 
 type Props = { open: boolean; title: string; label: string; initial: string; onClose: () => void; onSubmit: (name: string) => Promise<void> };
 
@@ -43,24 +37,8 @@ export function NameDialog({ open, title, label, initial, onClose, onSubmit }: P
   };
 
   return (
-    <Dialog open={open} onClose={busy ? undefined : onClose} maxWidth="xs" fullWidth>
-      <form onSubmit={(e) => void submit(e)} noValidate>
-        <DialogTitle>{title}</DialogTitle>
-        <DialogContent>
-          <Stack spacing={2} sx={{ pt: 1 }}>
-            {error && <Alert severity="error">{error}</Alert>}
-            <TextField {...form.text('name')} label={label} required autoFocus />
-          </Stack>
-        </DialogContent>
-        <DialogActions>
-          <Button onClick={onClose} disabled={busy}>
-            {t.common.cancel}
-          </Button>
-          <Button type="submit" variant="contained" disabled={busy}>
-            {t.common.save}
-          </Button>
-        </DialogActions>
-      </form>
-    </Dialog>
+    <FormDialog open={open} title={title} busy={busy} error={error} onClose={onClose} onSubmit={(e) => void submit(e)}>
+      <TextField {...form.text('name')} label={label} required autoFocus />
+    </FormDialog>
   );
 }

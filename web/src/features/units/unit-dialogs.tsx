@@ -1,11 +1,4 @@
-import Alert from '@mui/material/Alert';
-import Button from '@mui/material/Button';
-import Dialog from '@mui/material/Dialog';
-import DialogActions from '@mui/material/DialogActions';
-import DialogContent from '@mui/material/DialogContent';
-import DialogTitle from '@mui/material/DialogTitle';
 import MenuItem from '@mui/material/MenuItem';
-import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
 import { errorText } from '../../app/format.js';
@@ -14,33 +7,8 @@ import { useFormState } from '../../components/ui/form/use-form-state.js';
 import { StaffAutocomplete, type StaffRef } from '../staff/staff-autocomplete.js';
 import { UnitSelect } from './unit-select.js';
 import type { UnitKind } from './units-api.js';
+import { FormDialog } from '../../components/ui/form-dialog.js';
 
-type DialogShellProps = { open: boolean; title: string; busy: boolean; error: string | null; onClose: () => void; onSubmit: (e: FormEvent) => void; children: ReactNode };
-
-function DialogShell({ open, title, busy, error, onClose, onSubmit, children }: DialogShellProps) {
-  const t = useT();
-  return (
-    <Dialog open={open} onClose={busy ? undefined : onClose} maxWidth="xs" fullWidth>
-      <form onSubmit={onSubmit} noValidate>
-        <DialogTitle>{title}</DialogTitle>
-        <DialogContent>
-          <Stack spacing={2} sx={{ pt: 1 }}>
-            {error && <Alert severity="error">{error}</Alert>}
-            {children}
-          </Stack>
-        </DialogContent>
-        <DialogActions>
-          <Button onClick={onClose} disabled={busy}>
-            {t.common.cancel}
-          </Button>
-          <Button type="submit" variant="contained" disabled={busy}>
-            {t.common.save}
-          </Button>
-        </DialogActions>
-      </form>
-    </Dialog>
-  );
-}
 
 export type UnitFormValues = { name: string; kind: UnitKind; manager: StaffRef | null };
 
@@ -81,7 +49,7 @@ export function UnitDialog({ open, title, initial, onClose, onSubmit }: UnitDial
   };
 
   return (
-    <DialogShell open={open} title={title} busy={busy} error={error} onClose={onClose} onSubmit={(e) => void submit(e)}>
+    <FormDialog open={open} title={title} busy={busy} error={error} onClose={onClose} onSubmit={(e) => void submit(e)}>
       <TextField {...form.text('name')} label={t.common.name} required autoFocus />
       <TextField select label={t.units.kind} value={form.values.kind} onChange={(e) => form.set('kind', e.target.value as UnitKind)}>
         <MenuItem value="branch">{t.units.branch}</MenuItem>
@@ -94,7 +62,7 @@ export function UnitDialog({ open, title, initial, onClose, onSubmit }: UnitDial
         error={Boolean(form.errorOf('managerId'))}
         helperText={form.errorOf('managerId')}
       />
-    </DialogShell>
+    </FormDialog>
   );
 }
 
@@ -134,8 +102,8 @@ export function UnitMoveDialog({ open, title, parentId, exclude, onClose, onSubm
   };
 
   return (
-    <DialogShell open={open} title={title} busy={busy} error={error} onClose={onClose} onSubmit={(e) => void submit(e)}>
+    <FormDialog open={open} title={title} busy={busy} error={error} onClose={onClose} onSubmit={(e) => void submit(e)}>
       <UnitSelect label={t.units.parent} value={value} onChange={setValue} emptyLabel={t.units.noParent} exclude={exclude} />
-    </DialogShell>
+    </FormDialog>
   );
 }

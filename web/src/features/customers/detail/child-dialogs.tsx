@@ -1,10 +1,4 @@
-import Alert from '@mui/material/Alert';
-import Button from '@mui/material/Button';
 import Checkbox from '@mui/material/Checkbox';
-import Dialog from '@mui/material/Dialog';
-import DialogActions from '@mui/material/DialogActions';
-import DialogContent from '@mui/material/DialogContent';
-import DialogTitle from '@mui/material/DialogTitle';
 import FormControlLabel from '@mui/material/FormControlLabel';
 import Grid from '@mui/material/Grid';
 import TextField from '@mui/material/TextField';
@@ -15,35 +9,8 @@ import { PersianNumberInput } from '../../../components/ui/form/persian-number-i
 import { useFormState } from '../../../components/ui/form/use-form-state.js';
 import { AddressFields } from '../form/customer-addresses-editor.js';
 import { addressInputOf, contactInputOf, emptyAddress, emptyContact, type AddressRow, type ContactRow } from '../form/customer-form-values.js';
+import { FormDialog } from '../../../components/ui/form-dialog.js';
 
-type DialogShellProps = { open: boolean; title: string; busy: boolean; error: string | null; onClose: () => void; onSubmit: (e: FormEvent) => void; children: ReactNode };
-
-function DialogShell({ open, title, busy, error, onClose, onSubmit, children }: DialogShellProps) {
-  const t = useT();
-  return (
-    <Dialog open={open} onClose={busy ? undefined : onClose} maxWidth="md" fullWidth>
-      <form onSubmit={onSubmit} noValidate>
-        <DialogTitle>{title}</DialogTitle>
-        <DialogContent>
-          {error && (
-            <Alert severity="error" sx={{ mb: 2 }}>
-              {error}
-            </Alert>
-          )}
-          <div style={{ paddingTop: 8 }}>{children}</div>
-        </DialogContent>
-        <DialogActions>
-          <Button onClick={onClose} disabled={busy}>
-            {t.common.cancel}
-          </Button>
-          <Button type="submit" variant="contained" disabled={busy}>
-            {t.common.save}
-          </Button>
-        </DialogActions>
-      </form>
-    </Dialog>
-  );
-}
 
 /** Shared submit logic: server field errors go under the inputs, anything else above them. */
 function useChildForm<T extends Record<string, unknown>>(open: boolean, initial: T) {
@@ -93,7 +60,7 @@ export function ContactDialog({ open, initial, onClose, onSave }: ContactDialogP
     <PersianNumberInput label={L[k] ?? k} value={values[k]} onChange={(v) => set(k, v)} maxDigits={k === 'mobile' ? 12 : 14} error={Boolean(errorOf(k))} helperText={errorOf(k)} slotProps={{ htmlInput: { inputMode: 'tel' } }} />
   );
   return (
-    <DialogShell open={open} title={initial ? t.customers.editContact : t.customers.addContact} busy={busy} error={error} onClose={onClose} onSubmit={submit}>
+    <FormDialog maxWidth="md" open={open} title={initial ? t.customers.editContact : t.customers.addContact} busy={busy} error={error} onClose={onClose} onSubmit={submit}>
       <Grid container spacing={2}>
         <Grid size={{ xs: 12, sm: 6 }}>
           <TextField {...text('firstName')} label={L.firstName} autoFocus />
@@ -116,7 +83,7 @@ export function ContactDialog({ open, initial, onClose, onSave }: ContactDialogP
           <FormControlLabel control={<Checkbox checked={values.isPrimary} onChange={(e) => set('isPrimary', e.target.checked)} />} label={t.customers.primaryContact} />
         </Grid>
       </Grid>
-    </DialogShell>
+    </FormDialog>
   );
 }
 
@@ -135,7 +102,7 @@ export function AddressDialog({ open, initial, onClose, onSave }: AddressDialogP
     });
   };
   return (
-    <DialogShell open={open} title={initial ? t.customers.editAddress : t.customers.addAddress} busy={busy} error={error} onClose={onClose} onSubmit={submit}>
+    <FormDialog maxWidth="md" open={open} title={initial ? t.customers.editAddress : t.customers.addAddress} busy={busy} error={error} onClose={onClose} onSubmit={submit}>
       <AddressFields
         row={form.values}
         onChange={(patch) => {
@@ -144,6 +111,6 @@ export function AddressDialog({ open, initial, onClose, onSave }: AddressDialogP
         errorOf={form.errorOf}
         disabled={busy}
       />
-    </DialogShell>
+    </FormDialog>
   );
 }
