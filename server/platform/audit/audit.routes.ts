@@ -1,10 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ctxOf } from '../http/request-ctx.js';
-import { scopeOf } from '../context.js';
-import { AppError } from '../http/app-error.js';
-import { listAudit } from './audit.service.js';
-import { auditViewPermission, resolveActorNames } from './audit-registry.js';
+import { recordHistory } from './record-history.js';
 
 const entry = z.object({
   id: z.number(),
@@ -29,22 +26,5 @@ export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
       }),
       response: { 200: z.object({ items: z.array(entry), nextCursor: z.string().nullable() }) },
     },
-  }, async (req) => {
-    const ctx = ctxOf(req);
-    const perm = auditViewPermission(req.query.entity);
-    if (!scopeOf(ctx.principal, 'audit.view') && !(perm && scopeOf(ctx.principal, perm))) throw new AppError('forbidden');
-    const page = await listAudit(ctx, req.query);
-    const names = await resolveActorNames(ctx, [...new Set(page.items.map((i) => i.actorUserId).filter((x): x is string => !!x))]);
-    return {
-      nextCursor: page.nextCursor,
-      items: page.items.map((i) => ({
-        id: i.id,
-        at: i.at,
-        actor: i.actorUserId ? { id: i.actorUserId, name: names.get(i.actorUserId) ?? '—' } : null,
-        apiKeyId: i.actorApiKeyId,
-        action: i.action as 'create' | 'update' | 'delete',
-        changes: i.changes,
-      })),
-    };
-  });
+  }, async (req) => recordHistory(ctxOf(req), req.query));
 };
