@@ -33,5 +33,3 @@ export async function startStack(): Promise<Running> {
     stop: async () => { await browser.close(); await app.close(); await scheduler.stop(); await database.close(); },
   };
 }
-
-

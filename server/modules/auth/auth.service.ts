@@ -3,7 +3,7 @@ import { normalizeMobile } from '../../../common/validators/mobile.js';
 import { toLatinDigits } from '../../../common/text.js';
 import type { Scope } from '../../../common/permissions.js';
 import type { Ctx, Principal } from '../../platform/context.js';
-import type { Db } from '../../platform/db/types.js';
+import type { Db, Executor } from '../../platform/db/types.js';
 import { inTenant } from '../../platform/db/transactions.js';
 import { AppError, fieldError } from '../../platform/http/app-error.js';
 import { recordAudit } from '../../platform/audit/audit.service.js';
@@ -62,7 +62,7 @@ export async function logout(db: Db, sessionId: string | null) {
 }
 
 /** Ends every session of a user (deactivation, password change), optionally keeping one. */
-export async function endUserSessions(db: Db, tenantId: string, userId: string, keepSessionId?: string | null) {
+export async function endUserSessions(db: Executor, tenantId: string, userId: string, keepSessionId?: string | null) {
   await db
     .delete(sessions)
     .where(and(eq(sessions.tenantId, tenantId), eq(sessions.userId, userId), keepSessionId ? ne(sessions.id, keepSessionId) : undefined));

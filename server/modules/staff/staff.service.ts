@@ -116,7 +116,7 @@ export async function setStaffActive(ctx: Ctx, id: string, active: boolean) {
     const [before] = await tx.select().from(users).where(and(eq(users.tenantId, ctx.tenantId), eq(users.id, id), scope));
     if (!before) throw notFound('کارمند');
     const [after] = await tx.update(users).set({ active, updatedAt: ctx.now() }).where(eq(users.id, id)).returning();
-    if (!active) await endUserSessions(tx as never, ctx.tenantId, id);
+    if (!active) await endUserSessions(tx, ctx.tenantId, id);
     await recordAudit(tx, ctx, { entity: 'staff', entityId: id, action: 'update', before, after: after! });
   });
   return getStaff(ctx, id);
