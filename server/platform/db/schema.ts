@@ -15,3 +15,7 @@ export * from '../views/saved-views.table.js';
 export * from '../../modules/settings/lookups.table.js';
 export * from '../../modules/customers/customers.table.js';
 export * from '../../modules/customers/customer-imports.table.js';
+export * from '../idempotency/idempotency.table.js';
+export * from '../../modules/products/products.table.js';
+export * from '../../modules/products/price-lists.table.js';
+export * from '../../modules/inventory/inventory.table.js';
