@@ -1,7 +1,8 @@
 // The customer fields a file column can be mapped to, with the Persian names the mapping screen and the
 // rejection reasons use. Keys follow the readers' synonym list (so its suggestions land here unchanged)
 // plus a few fields it does not know: kind, website, wedding date, grade.
-import { CUSTOMER_FIELD_SYNONYMS, headerMatchKey, suggestMapping, type FieldSynonyms } from './readers/index.js';
+import { headerMatchKey, suggestMapping, type FieldSynonyms } from '../../../platform/import/readers/index.js';
+import { CUSTOMER_FIELD_SYNONYMS } from './customer-field-synonyms.js';
 
 export const IMPORT_FIELDS = [
   { key: 'kind', label: 'نوع مشتری (حقیقی/حقوقی)' },

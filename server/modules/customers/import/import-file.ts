@@ -9,7 +9,7 @@ import { files } from '../../../platform/files/files.table.js';
 import { AppError } from '../../../platform/http/app-error.js';
 import { ownerScopeCondition } from '../../access/index.js';
 import { users } from '../../staff/index.js';
-import { ImportFileError, readImportFile, type ImportFile, type ImportRow } from './readers/index.js';
+import { ImportFileError, readImportFile, type ImportFile, type ImportRow } from '../../../platform/import/readers/index.js';
 
 export const FILE_OWNER = 'customerImport';
 const MIME = { csv: 'text/csv', xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', vcf: 'text/vcard' } as const;

@@ -9,7 +9,7 @@ import type { ImportFieldKey, MatchField } from './import-fields.js';
 import { rowsOf } from './import-file.js';
 import { loadImportRefs } from './import-refs.js';
 import type { Kind } from './row-mapper.js';
-import type { ImportFile } from './readers/index.js';
+import type { ImportFile } from '../../../platform/import/readers/index.js';
 
 type ImportRecord = typeof customerImports.$inferSelect;
 

@@ -1,6 +1,6 @@
 // VCF (contacts exported from a phone or a mail program) → ImportTable with fixed headers, one row per
 // card. The headers are our own field names so the mapping screen can pre-select them.
-import { isValidMobile } from '../../../../../common/validators/mobile.js';
+import { isValidMobile } from '../../../../common/validators/mobile.js';
 import { detectTextEncoding, decodeBytes } from './decode-text.js';
 import { importErrors } from './errors.js';
 import { DEFAULT_MAX_ROWS, type ImportRow, type ImportTable, type ReadLimits, type TextEncoding } from './types.js';

@@ -1,11 +1,11 @@
-// Suggests which customer field each file column holds, so the mapping screen opens mostly filled in.
+// Suggests which field (of the importing module's list) each file column holds, so the mapping screen opens mostly filled in.
 // Only a suggestion: the user confirms or changes it. Matching is on a folded form of both sides
 // (searchNormalize: ي/ك → ی/ک, digits, diacritics; then spaces, ZWNJ and punctuation removed), so
 // «نام‌خانوادگی», «نام خانوادگی», «نامخانوادگی» and «نام خانوادگي» are all the same header.
-import { searchNormalize } from '../../../../../common/text.js';
-import { CUSTOMER_FIELD_SYNONYMS, type FieldSynonyms } from './customer-field-synonyms.js';
+import { searchNormalize } from '../../../../common/text.js';
 
-export { CUSTOMER_FIELD_SYNONYMS, type FieldSynonyms } from './customer-field-synonyms.js';
+/** A target field and the header names people use for it (Persian, English, other products' exports). */
+export type FieldSynonyms = { key: string; synonyms: readonly string[] };
 
 /** Header/synonym folded for comparison; exported for the UI's "search a field" box. */
 export function headerMatchKey(s: string): string {
@@ -29,7 +29,7 @@ type Candidate = { column: number; field: string; score: number; order: number }
  */
 export function suggestMapping(
   headers: readonly string[],
-  fields: readonly FieldSynonyms[] = CUSTOMER_FIELD_SYNONYMS,
+  fields: readonly FieldSynonyms[],
 ): Record<number, string | null> {
   const fieldKeys = fields.map((f, order) => ({
     field: f.key,

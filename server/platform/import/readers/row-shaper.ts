@@ -1,7 +1,7 @@
 // Turns raw cells into ImportRows the same way for CSV and XLSX: trims, skips empty rows, names headers,
 // and enforces the limits while streaming (so a 5-million-row file stops at row 1,000,001, not after
 // being read to the end).
-import { normalizePersian, searchNormalize } from '../../../../../common/text.js';
+import { normalizePersian, searchNormalize } from '../../../../common/text.js';
 import { importErrors } from './errors.js';
 import { DEFAULT_MAX_COLUMNS, DEFAULT_MAX_ROWS, type ImportRow, type ReadLimits } from './types.js';
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { CUSTOMER_FIELD_SYNONYMS, headerMatchKey, suggestMapping } from '../column-mapping.js';
+import { headerMatchKey, suggestMapping } from '../column-mapping.js';
+import { CUSTOMER_FIELD_SYNONYMS } from '../../../../modules/customers/import/customer-field-synonyms.js';
 import { VCF_HEADERS } from '../vcf-reader.js';
 
 const mapped = (headers: string[]) => {
@@ -57,7 +58,7 @@ describe('suggestMapping', () => {
       ['E-Mail', 'email'],
       ['Postal_Code', 'postalCode'],
     ];
-    for (const [header, field] of variants) expect(suggestMapping([header])[0], header).toBe(field);
+    for (const [header, field] of variants) expect(suggestMapping([header], CUSTOMER_FIELD_SYNONYMS)[0], header).toBe(field);
     expect(headerMatchKey('نام‌ خانوادگيِ')).toBe(headerMatchKey('نامخانوادگی'));
   });
 
@@ -105,12 +106,12 @@ describe('suggestMapping', () => {
   });
 
   it('unknown and empty headers map to null; every index is present', () => {
-    expect(suggestMapping(['', 'رنگ مورد علاقه', 'xyz'])).toEqual({ 0: null, 1: null, 2: null });
-    expect(suggestMapping([])).toEqual({});
+    expect(suggestMapping(['', 'رنگ مورد علاقه', 'xyz'], CUSTOMER_FIELD_SYNONYMS)).toEqual({ 0: null, 1: null, 2: null });
+    expect(suggestMapping([], CUSTOMER_FIELD_SYNONYMS)).toEqual({});
   });
 
   it('VCF headers map onto customer fields', () => {
-    const m = suggestMapping([...VCF_HEADERS]);
+    const m = suggestMapping([...VCF_HEADERS], CUSTOMER_FIELD_SYNONYMS);
     const byHeader = Object.fromEntries(VCF_HEADERS.map((h, i) => [h, m[i]]));
     expect(byHeader).toMatchObject({
       fullName: 'fullName',

@@ -1,7 +1,7 @@
 // XLSX → ImportTable, streamed with ExcelJS's WorkbookReader: rows are parsed as the ZIP is read, so a
 // large workbook is never loaded as a whole. Only the first worksheet is read (the import screen says so).
 import { Readable } from 'node:stream';
-import '../../../../platform/export/exceljs-utf8-fix.js';
+import '../../export/exceljs-utf8-fix.js';
 import ExcelJS from 'exceljs';
 import { ImportFileError, importErrors } from './errors.js';
 import { createRowShaper } from './row-shaper.js';

@@ -1,6 +1,6 @@
 // The one error the readers throw. `code` is for the program (HTTP status, UI branch), `message` is
 // Persian and shown to the user as is, so every message says what is wrong AND what to do about it.
-import { toPersianDigits } from '../../../../../common/text.js';
+import { toPersianDigits } from '../../../../common/text.js';
 
 export type ImportFileErrorCode =
   | 'empty_file'

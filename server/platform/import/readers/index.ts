@@ -6,12 +6,7 @@ export { readCsv, type CsvReadOptions, type CsvTable } from './csv-reader.js';
 export { sniffDelimiter, type CsvDelimiter } from './csv-delimiter.js';
 export { readXlsx, type XlsxTable } from './xlsx-reader.js';
 export { readVcf, VCF_HEADERS, type VcfField, type VcfTable } from './vcf-reader.js';
-export {
-  CUSTOMER_FIELD_SYNONYMS,
-  headerMatchKey,
-  suggestMapping,
-  type FieldSynonyms,
-} from './column-mapping.js';
+export { headerMatchKey, suggestMapping, type FieldSynonyms } from './column-mapping.js';
 export { ImportFileError, type ImportFileErrorCode, type ImportFileErrorDetails } from './errors.js';
 export {
   DEFAULT_MAX_COLUMNS,

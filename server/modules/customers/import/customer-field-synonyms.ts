@@ -3,7 +3,7 @@
 // exports. Matching also accepts the field key itself (postalCode, firstName…), which is what VCF rows
 // use as headers. Order matters only to break exact ties: earlier fields win.
 
-export type FieldSynonyms = { key: string; synonyms: readonly string[] };
+import type { FieldSynonyms } from '../../../platform/import/readers/index.js';
 
 export const CUSTOMER_FIELD_SYNONYMS: readonly FieldSynonyms[] = [
   { key: 'firstName', synonyms: ['نام', 'نام کوچک', 'first name', 'given name', 'firstname'] },
