@@ -19,3 +19,4 @@ export * from '../idempotency/idempotency.table.js';
 export * from '../../modules/products/products.table.js';
 export * from '../../modules/products/price-lists.table.js';
 export * from '../../modules/inventory/inventory.table.js';
+export * from '../../modules/products/product-imports.table.js';

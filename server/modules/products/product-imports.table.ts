@@ -1,0 +1,54 @@
+import { bigint, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { createdAt, id, tenantId, tenantPolicy } from '../../platform/db/table-helpers.js';
+
+/**
+ * One upload of a products file (products, prices and opening stock in one sheet): settings, progress,
+ * summary, and the opening-stock receipts it confirmed (reversed on undo).
+ */
+export const productImports = pgTable(
+  'product_imports',
+  {
+    id: id(),
+    tenantId: tenantId(),
+    status: text('status').$type<'validated' | 'queued' | 'running' | 'done' | 'failed' | 'undone'>().notNull(),
+    fileId: uuid('file_id').notNull(),
+    filename: text('filename').notNull(),
+    format: text('format').$type<'csv' | 'xlsx'>().notNull(),
+    mapping: jsonb('mapping').$type<Record<string, string>>().notNull(),
+    policy: text('policy').$type<'skip' | 'overwrite' | 'merge'>().notNull(),
+    matchFields: text('match_fields').array().notNull(),
+    totalRows: integer('total_rows').notNull().default(0),
+    processedRows: integer('processed_rows').notNull().default(0),
+    created: integer('created').notNull().default(0),
+    overwritten: integer('overwritten').notNull().default(0),
+    merged: integer('merged').notNull().default(0),
+    skipped: integer('skipped').notNull().default(0),
+    rejected: integer('rejected').notNull().default(0),
+    pricesWritten: integer('prices_written').notNull().default(0),
+    stockLines: integer('stock_lines').notNull().default(0),
+    /** Opening-stock receipts this import confirmed, one per warehouse. */
+    stockDocumentIds: uuid('stock_document_ids').array().notNull().default([]),
+    error: text('error'),
+    createdBy: uuid('created_by'),
+    createdAt: createdAt(),
+    finishedAt: timestamp('finished_at', { withTimezone: true }),
+  },
+  (t) => [index('product_imports_tenant_idx').on(t.tenantId, t.createdAt), tenantPolicy('product_imports')],
+);
+
+/** What happened to each row, with the product's and its prices' state before, so the import can be undone. */
+export const productImportRows = pgTable(
+  'product_import_rows',
+  {
+    tenantId: tenantId(),
+    importId: uuid('import_id').notNull().references(() => productImports.id, { onDelete: 'cascade' }),
+    rowNumber: integer('row_number').notNull(),
+    outcome: text('outcome').$type<'created' | 'overwritten' | 'merged' | 'skipped' | 'rejected'>().notNull(),
+    productId: uuid('product_id'),
+    reasons: jsonb('reasons').$type<string[]>(),
+    values: jsonb('values').$type<string[]>(),
+    before: jsonb('before'),
+    batch: bigint('batch', { mode: 'number' }).notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.importId, t.rowNumber] }), tenantPolicy('product_import_rows')],
+);
