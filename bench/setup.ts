@@ -83,7 +83,7 @@ function countPgliteQueries(client: PGlite): () => number {
   return () => n;
 }
 
-export async function openBenchDatabase(engine: Engine, baseUrl: string): Promise<BenchDatabase> {
+export async function openBenchDatabase(engine: Engine, baseUrl: string, opts: { pgliteDataDir?: boolean } = {}): Promise<BenchDatabase> {
   const dataDir = mkdtempSync(join(tmpdir(), 'crm-bench-'));
   setFilesRoot(dataDir);
   let database: Database;
@@ -115,8 +115,8 @@ export async function openBenchDatabase(engine: Engine, baseUrl: string): Promis
     }
     queries = () => pgQueries;
   } else {
-    // In memory, as the tests run it; `lock: false` because nothing else shares it.
-    database = await openDatabase({ kind: 'pglite', lock: false });
+    // In memory, as the tests run it (or in the temp dir, as `npm start` runs it); `lock: false` because nothing else shares it.
+    database = await openDatabase({ kind: 'pglite', lock: false, ...(opts.pgliteDataDir ? { dataDir } : {}) });
     pglite = (database.db as unknown as { $client: PGlite }).$client;
     queries = countPgliteQueries(pglite);
   }

@@ -56,11 +56,20 @@ export const customerFields = z.object({
   notes: zOptional(zPersianText({ label: 'توضیحات', max: 4000, multiline: true })).nullable(),
 });
 
-/** A natural person needs a last name; a legal person a company name. */
-const requireName = <T extends z.ZodType<{ kind?: 'natural' | 'legal' | undefined; lastName?: string | null | undefined; companyName?: string | null | undefined }>>(s: T) =>
+type Named = { kind?: 'natural' | 'legal' | undefined; lastName?: string | null | undefined; companyName?: string | null | undefined };
+/**
+ * A natural person needs a last name; a legal person a company name. The one rule customerCreate adds
+ * to customerFields, exported so the import can check an already-parsed row without parsing it again.
+ */
+export function missingName(v: Named): { path: 'lastName' | 'companyName'; message: string } | null {
+  if (v.kind === 'natural' && !v.lastName) return { path: 'lastName', message: 'نام خانوادگی الزامی است' };
+  if (v.kind === 'legal' && !v.companyName) return { path: 'companyName', message: 'نام سازمان الزامی است' };
+  return null;
+}
+const requireName = <T extends z.ZodType<Named>>(s: T) =>
   s.superRefine((v, ctx) => {
-    if (v.kind === 'natural' && !v.lastName) ctx.addIssue({ code: 'custom', path: ['lastName'], message: 'نام خانوادگی الزامی است' });
-    if (v.kind === 'legal' && !v.companyName) ctx.addIssue({ code: 'custom', path: ['companyName'], message: 'نام سازمان الزامی است' });
+    const m = missingName(v);
+    if (m) ctx.addIssue({ code: 'custom', path: [m.path], message: m.message });
   });
 
 export const customerCreate = requireName(

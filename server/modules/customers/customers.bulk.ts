@@ -1,8 +1,10 @@
-import { and, eq, inArray, or } from 'drizzle-orm';
+import { randomUUID } from 'node:crypto';
+import { and, eq, getTableColumns, inArray, or } from 'drizzle-orm';
 import type { CustomerCreate } from '../../../common/contracts/customers.contract.js';
 import type { Ctx } from '../../platform/context.js';
 import { scopeOf } from '../../platform/context.js';
 import type { Tx } from '../../platform/db/types.js';
+import { insertJsonRows } from '../../platform/db/json-insert.js';
 import { recordCreations } from '../../platform/audit/audit.service.js';
 import { bumpNumber, reserveNumbers } from '../../platform/sequences/next-number.js';
 import { users } from '../staff/index.js';
@@ -13,6 +15,8 @@ import { columnValues } from './domain/customer-values.js';
 import { CODE_SEQUENCE, derived } from './customers.service.js';
 
 type Row = typeof customers.$inferSelect;
+/** Every column null: a new row's columns that the input leaves out. */
+const EMPTY_ROW = Object.fromEntries(Object.keys(getTableColumns(customers)).map((k) => [k, null])) as unknown as Row;
 
 /**
  * Inserts many already-validated customers with a handful of statements instead of several per row
@@ -36,18 +40,19 @@ export async function insertCustomersBulk(tx: Tx, ctx: Ctx, inputs: CustomerCrea
   const places = await placesOf(tx, inputs);
   if (!places) return null;
 
+  // Ids are made here and the rows sent as one JSON parameter (insertJsonRows): no RETURNING to parse,
+  // and the rows below are exactly what the database stores (every column, its default included).
   const now = ctx.now();
-  const rows = await tx
-    .insert(customers)
-    .values(values.map((v, i) => ({
-      ...(v as typeof customers.$inferInsert), ...derived(v), ...places[i], tenantId: ctx.tenantId, createdBy: ctx.userId, createdAt: now, updatedAt: now,
-    })))
-    .returning();
+  const rows: Row[] = values.map((v, i) => ({
+    ...EMPTY_ROW, ...(v as Partial<Row>), ...derived(v), ...places[i], tags: (v.tags as string[] | undefined) ?? [],
+    id: randomUUID(), tenantId: ctx.tenantId, createdBy: ctx.userId ?? null, version: 1, createdAt: now, updatedAt: now,
+  }) as Row);
+  await insertJsonRows(tx, customers, rows);
   const addresses = inputs.flatMap((input, i) => {
     const a = input.addresses?.[0];
-    return a ? [{ tenantId: ctx.tenantId, customerId: rows[i]!.id, title: a.title ?? null, postalCode: a.postalCode ?? null, address: a.address, phone: a.phone ?? null, isPrimary: true, ...places[i] }] : [];
+    return a ? [{ id: randomUUID(), tenantId: ctx.tenantId, customerId: rows[i]!.id, title: a.title ?? null, postalCode: a.postalCode ?? null, address: a.address, phone: a.phone ?? null, isPrimary: true, ...places[i], createdAt: now }] : [];
   });
-  if (addresses.length) await tx.insert(customerAddresses).values(addresses);
+  await insertJsonRows(tx, customerAddresses, addresses);
   await recordCreations(tx, ctx, 'customer', rows);
   return rows;
 }

@@ -3,6 +3,7 @@ import type { Ctx } from '../context.js';
 import type { Tx } from '../db/types.js';
 import { inTenant } from '../db/transactions.js';
 import { auditLog } from './audit.table.js';
+import { insertJsonRows } from '../db/json-insert.js';
 
 type Json = Record<string, unknown>;
 /** Fields never written to the audit log. */
@@ -117,10 +118,10 @@ export async function auditEntriesBefore(tx: Tx, tenantId: string, entity: strin
     .limit(limit);
 }
 
-/** Many creations at once (bulk import): one insert instead of one per record. */
+/** Many creations at once (bulk import): one insert (one JSON parameter) instead of one per record. */
 export async function recordCreations(tx: Tx, ctx: Ctx, entity: string, rows: Json[]): Promise<void> {
   if (!rows.length) return;
-  await tx.insert(auditLog).values(rows.map((row) => {
+  await insertJsonRows(tx, auditLog, rows.map((row) => {
     const after = Object.fromEntries(Object.entries(clean(row) ?? {}).filter(([, v]) => v !== null && v !== '' && !(Array.isArray(v) && v.length === 0)));
     return {
       tenantId: ctx.tenantId, actorUserId: ctx.principal.userId, actorApiKeyId: ctx.principal.apiKeyId, entity,

@@ -30,10 +30,11 @@ async function withRetry<T>(run: () => Promise<T>): Promise<T> {
 export function inTenant<T>(db: Db, scope: TenantScope, fn: (tx: Tx) => Promise<T>): Promise<T> {
   return withRetry(() =>
     db.transaction(async (tx) => {
+      // One round trip: set_config('role', …, true) is what SET LOCAL ROLE does (same GUC, same check of
+      // membership, reset at the end of the transaction).
       await tx.execute(
-        sql`select set_config('app.tenant_id', ${scope.tenantId}, true), set_config('app.user_id', ${scope.userId ?? ''}, true)`,
+        sql`select set_config('app.tenant_id', ${scope.tenantId}, true), set_config('app.user_id', ${scope.userId ?? ''}, true), set_config('role', 'app_user', true)`,
       );
-      await tx.execute(sql`set local role app_user`);
       return fn(tx);
     }),
   );

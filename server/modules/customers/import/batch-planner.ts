@@ -1,8 +1,8 @@
 // Decides what happens to each row of a batch: rejected, created, skipped, overwritten or merged.
 // Duplicates inside the file are caught while screening (no database); existing customers are found
 // with ONE query per identifying field for the whole batch (`where national_id in (…)`), never per row.
-import { and, eq, getTableColumns, inArray, sql } from 'drizzle-orm';
-import { customerCreate, type CustomerCreate, type CustomerPatch } from '../../../../common/contracts/customers.contract.js';
+import { and, eq, getTableColumns, or, sql } from 'drizzle-orm';
+import { missingName, type CustomerCreate, type CustomerPatch } from '../../../../common/contracts/customers.contract.js';
 import { toPersianDigits } from '../../../../common/text.js';
 import type { Ctx } from '../../../platform/context.js';
 import type { Tx } from '../../../platform/db/types.js';
@@ -65,22 +65,34 @@ export function screenRow(row: Base, s: PassSettings, seen: Map<string, number>)
 
 type Found = CustomerRow & { inScope: boolean };
 
-/** Existing customers sharing any identifying value with the batch: one query per field. */
+/** Existing customers sharing any identifying value with the batch: ONE query for all the fields. */
 async function lookup(tx: Tx, ctx: Ctx, s: PassSettings, batch: Screened[]) {
   const scope = await ownerScopeCondition(tx, ctx, 'customers.import', customers.ownerId);
   const inScope = scope ? sql<boolean>`coalesce((${scope}), false)` : sql<boolean>`true`;
   const byId = new Map<string, Found>();
   const index = new Map<string, Map<string, string[]>>();
+  const wanted: [MatchField, string[]][] = [];
   for (const f of keyFields(s)) {
-    const values = [...new Set(batch.flatMap((r) => (r.prepared.ok ? [valueOf(r.prepared.patch, f)] : [])).filter((v): v is string => v !== null))];
-    const byValue = new Map<string, string[]>();
-    index.set(f, byValue);
-    if (!values.length) continue;
-    const col = customers[f as MatchField];
-    const rows = await tx.select({ ...getTableColumns(customers), inScope }).from(customers).where(and(eq(customers.tenantId, ctx.tenantId), inArray(col, values)));
-    for (const r of rows) {
-      byId.set(r.id, r);
-      const v = r[f as MatchField] as string;
+    index.set(f, new Map());
+    const values = new Set<string>();
+    for (const r of batch) {
+      const v = r.prepared.ok ? valueOf(r.prepared.patch, f) : null;
+      if (v !== null) values.add(v);
+    }
+    if (values.size) wanted.push([f as MatchField, [...values]]);
+  }
+  if (!wanted.length) return { byId, index };
+  // Email is stored lower-cased (columnValues), so a plain `= any` matches like the per-field lookups did.
+  const rows = await tx
+    .select({ ...getTableColumns(customers), inScope })
+    .from(customers)
+    .where(and(eq(customers.tenantId, ctx.tenantId), or(...wanted.map(([f, values]) => sql`${customers[f]} = any(${sql.param(values)}::text[])`))));
+  for (const r of rows) {
+    byId.set(r.id, r);
+    for (const [f] of wanted) {
+      const v = r[f] as string | null;
+      if (v === null) continue;
+      const byValue = index.get(f)!;
       byValue.set(v, [...(byValue.get(v) ?? []), r.id]);
     }
   }
@@ -107,8 +119,11 @@ export async function planBatch(tx: Tx, ctx: Ctx, s: PassSettings, batch: Screen
       if (other) return reject(`این ${u.label} برای مشتری ${nameOf(byId.get(other)!)} ثبت شده است`);
     }
     if (!existing) {
-      const c = customerCreate.safeParse({ ...p.patch, kind: p.kind, ...(p.address ? { addresses: [p.address] } : {}), ...(s.ownerId !== undefined ? { ownerId: s.ownerId } : {}) });
-      return c.success ? { ...base, outcome: 'created', input: c.data } : reject(...c.error.issues.map((i) => i.message));
+      // The patch and the address were parsed by customerPatch/addressInput (prepareRow); what customerCreate
+      // adds is the name rule. Parsing the row again with customerCreate cost more than reading the file.
+      const input = { ...p.patch, kind: p.kind, ...(p.address ? { addresses: [p.address] } : {}), ...(s.ownerId !== undefined ? { ownerId: s.ownerId } : {}) } as CustomerCreate;
+      const missing = missingName(input);
+      return missing ? reject(missing.message) : { ...base, outcome: 'created', input };
     }
     // A full name is split by the EXISTING customer's kind unless the file says otherwise.
     if (!p.kindGiven && p.kind !== existing.kind) {

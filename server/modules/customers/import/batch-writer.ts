@@ -3,6 +3,7 @@
 // state before each change (for undo). The caller commits the batch together with its progress.
 import type { Ctx } from '../../../platform/context.js';
 import type { Tx } from '../../../platform/db/types.js';
+import { insertJsonRows } from '../../../platform/db/json-insert.js';
 import { AppError } from '../../../platform/http/app-error.js';
 import { searchNormalize } from '../../../../common/text.js';
 import { loadChildren, replaceAddresses, type AddressInput } from '../customer-children.js';
@@ -50,7 +51,7 @@ export async function writeBatch(tx: Tx, ctx: Ctx, importId: string, batch: numb
     }
     counters[records.at(-1)!.outcome]++;
   }
-  for (let i = 0; i < records.length; i += 500) await tx.insert(customerImportRows).values(records.slice(i, i + 500));
+  await insertJsonRows(tx, customerImportRows, records);
   return counters;
 }
 

@@ -55,3 +55,27 @@ export async function* screenedBatches(file: ImportFile, s: PassSettings, startA
   }
   if (batch.length) yield { first: index - batch.length, rows: batch };
 }
+
+/**
+ * The same batches, one read ahead: the next batch is read and screened (CPU in this process) while the
+ * caller's transaction for the current one waits on the database (CPU in PostgreSQL), so on PostgreSQL
+ * the two overlap. On PGlite the database runs on this thread, so it only changes the order.
+ */
+export async function* readAhead<T>(source: AsyncIterable<T>): AsyncGenerator<T> {
+  const it = source[Symbol.asyncIterator]();
+  let next = it.next();
+  try {
+    for (;;) {
+      const r = await next;
+      if (r.done) return;
+      next = it.next();
+      // Handled when awaited above; until then a failure must not count as unhandled.
+      next.catch(() => undefined);
+      yield r.value;
+    }
+  } finally {
+    // Stopped early (an error in the caller's batch): wait for the read in flight, then close the source.
+    await next.catch(() => undefined);
+    await it.return?.(undefined);
+  }
+}

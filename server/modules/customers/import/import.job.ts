@@ -12,7 +12,7 @@ import { customerImportRows, customerImports } from '../customer-imports.table.j
 import { planBatch } from './batch-planner.js';
 import { writeBatch } from './batch-writer.js';
 import { loadImportFile, openImportFile } from './import-file.js';
-import { passSettings, screenedBatches } from './import-pass.js';
+import { passSettings, readAhead, screenedBatches } from './import-pass.js';
 import { ctxForUser } from './import-principal.js';
 import { IMPORT_JOB } from './import.service.js';
 import { importTuning } from './import-tuning.js';
@@ -59,7 +59,7 @@ async function run(ctx: Ctx, start: ImportRecord, helpers: JobHelpers) {
   const file = await openImportFile(bytes, filename);
   const settings = await passSettings(ctx, imp);
   let total = imp.processedRows;
-  for await (const batch of screenedBatches(file, settings, imp.processedRows, importTuning.batchSize)) {
+  for await (const batch of readAhead(screenedBatches(file, settings, imp.processedRows, importTuning.batchSize))) {
     await inTenant(ctx.db, ctx, async (tx) => {
       // Another worker that took over a lost lease may have written this batch already.
       const [locked] = await tx.select({ processedRows: customerImports.processedRows, status: customerImports.status }).from(customerImports).where(eq(customerImports.id, imp.id)).for('update');

@@ -13,7 +13,7 @@ import { customerImportRows, customerImports } from '../customer-imports.table.j
 import { planBatch } from './batch-planner.js';
 import { fieldLabelFa, IMPORT_FIELDS, suggestImportMapping } from './import-fields.js';
 import { loadImportFile, openImportFile, rowsOf, storeImportFile } from './import-file.js';
-import { columnsOf, DEFAULT_KIND_KEY, passSettings, screenedBatches } from './import-pass.js';
+import { columnsOf, DEFAULT_KIND_KEY, passSettings, readAhead, screenedBatches } from './import-pass.js';
 import { importTuning } from './import-tuning.js';
 import type { CreateImportBody, ImportOut } from './import.contract.js';
 
@@ -98,7 +98,7 @@ export async function validateImport(ctx: Ctx, body: CreateImportBody) {
     const settings = await passSettings(ctx, imp);
     const counts = { totalRows: 0, rejected: 0, wouldCreate: 0, wouldUpdate: 0, wouldSkip: 0 };
     const shown: { rowNumber: number; reasons: string[]; values: string[] }[] = [];
-    for await (const batch of screenedBatches(file, settings, 0, importTuning.batchSize)) {
+    for await (const batch of readAhead(screenedBatches(file, settings, 0, importTuning.batchSize))) {
       counts.totalRows += batch.rows.length;
       await inTenant(ctx.db, ctx, async (tx) => {
         const rejected = [];

@@ -4,7 +4,7 @@ import { jobs, type Scheduler } from '../../../../platform/jobs/index.js';
 import { bearer, createTestApp, type TestApp } from '../../../../test-support/test-app.js';
 import { customerImportRows } from '../../customer-imports.table.js';
 import { customers } from '../../customers.table.js';
-import { importTuning } from '../import-tuning.js';
+import { DEFAULT_BATCH_SIZE, importTuning } from '../import-tuning.js';
 import { catchUp, csv, nid, preview, scheduler } from './import-test-kit.js';
 
 let t: TestApp;
@@ -12,7 +12,7 @@ let h: Record<string, string>;
 let s: Scheduler;
 beforeAll(async () => { t = await createTestApp(); h = bearer(t.adminToken); s = await scheduler(t); });
 afterAll(async () => { await s?.stop(); await t?.close(); });
-afterEach(() => { importTuning.batchSize = 500; importTuning.hooks = {}; });
+afterEach(() => { importTuning.batchSize = DEFAULT_BATCH_SIZE; importTuning.hooks = {}; });
 
 const api = (method: string, url: string, payload?: unknown) =>
   t.app.inject({ method: method as 'GET', url, headers: h, ...(payload !== undefined ? { payload: payload as object } : {}) });
