@@ -10,6 +10,8 @@ import { geoRoutes } from './geo/index.js';
 import { searchRoutes } from './search/index.js';
 import { notificationsPlugin } from './notifications/index.js';
 import { customersRoutes } from './customers/index.js';
+import { inventoryRoutes } from './inventory/index.js';
+import { productsRoutes } from './products/index.js';
 import { lookupsRoutes } from './settings/index.js';
 
 /** The explicit list of modules; order matters only where a module decorates the app for others. */
@@ -26,4 +28,6 @@ export async function registerModules(app: FastifyInstance, config: Config) {
   await app.register(notificationsPlugin);
   await app.register(lookupsRoutes);
   await app.register(customersRoutes);
+  await app.register(inventoryRoutes);
+  await app.register(productsRoutes);
 }

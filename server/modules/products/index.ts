@@ -1,2 +1,10 @@
+import './catalog-lists.js';
+import './products.search.js';
+export { productsRoutes } from './products.routes.js';
 export { products, productVariants, productUnits, productCategories } from './products.table.js';
+export { priceLists, priceListItems } from './price-lists.table.js';
 export { loadStockItems, defaultVariantIds, type StockItem } from './stock-items.js';
+export { canSell, SELL_REFUSAL_FA, type SellCheck, type SellRefusal } from './sales-limits.service.js';
+export { resolvePrice, type PriceRequest } from './price-resolution.js';
+export { taxRateOn } from './tax-classes.service.js';
+export { seedProductDefaults, seedDemoProducts } from './products.seed.js';

@@ -5,6 +5,7 @@ import { createUnit, saveJobPosition } from '../org/org.service.js';
 import { createStaff } from '../staff/staff.service.js';
 import { listPrincipals } from '../access/access.service.js';
 import { updateCompany } from '../settings/settings.service.js';
+import { seedDemoProducts } from '../products/index.js';
 
 export const DEMO_SLUG = 'demo';
 
@@ -54,5 +55,6 @@ export async function seedDemoCompany(db: Db, admin: { username: string; passwor
     });
     managerId ??= s.id;
   }
+  await seedDemoProducts(ctx);
   return { tenantId, adminId };
 }

@@ -6,6 +6,7 @@ import { grants, roles, userRoles } from '../access/index.js';
 import { users, staffSearchText } from '../staff/index.js';
 import { createCompanySettings, seedLookupDefaults } from '../settings/index.js';
 import '../customers/index.js';
+import { seedProductDefaults } from '../products/index.js';
 import { hashPassword } from '../auth/password.js';
 import { isStrongEnough, PASSWORD_RULE_FA } from '../auth/auth.errors.js';
 import { DEFAULT_ROLES } from './default-roles.js';
@@ -31,6 +32,7 @@ export async function provisionTenant(db: Db, input: NewTenant): Promise<{ tenan
     const tenantId = tenant!.id;
     await createCompanySettings(tx, tenantId, input.name);
     await seedLookupDefaults(tx, tenantId);
+    await seedProductDefaults(tx, tenantId);
     const roleIds = await seedRoles(tx, tenantId);
     const a = input.admin;
     const [admin] = await tx

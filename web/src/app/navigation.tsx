@@ -7,6 +7,10 @@ import AdminPanelSettingsOutlined from '@mui/icons-material/AdminPanelSettingsOu
 import SettingsOutlined from '@mui/icons-material/SettingsOutlined';
 import HistoryOutlined from '@mui/icons-material/HistoryOutlined';
 import PeopleAltOutlined from '@mui/icons-material/PeopleAltOutlined';
+import Inventory2Outlined from '@mui/icons-material/Inventory2Outlined';
+import { productsNavItem } from '../features/products/products-nav.js';
+import WarehouseOutlined from '@mui/icons-material/WarehouseOutlined';
+import { inventoryNavItem } from '../features/inventory/inventory-nav.js';
 import type { ReactNode } from 'react';
 import type { Permission } from '@common/permissions.js';
 import { getSettingsPages, settingsPagePath } from '../features/settings/settings-registry.js';
@@ -50,6 +54,23 @@ export const PERMISSIONS = {
   customersImport: 'customers.import',
   customersExport: 'customers.export',
   customersAssign: 'customers.assign',
+  productsView: 'products.view',
+  productsCreate: 'products.create',
+  productsEdit: 'products.edit',
+  productsDelete: 'products.delete',
+  productsExport: 'products.export',
+  priceListsView: 'priceLists.view',
+  priceListsCreate: 'priceLists.create',
+  priceListsEdit: 'priceLists.edit',
+  priceListsDelete: 'priceLists.delete',
+  warehousesView: 'warehouses.view',
+  warehousesCreate: 'warehouses.create',
+  warehousesEdit: 'warehouses.edit',
+  stockView: 'stock.view',
+  stockExport: 'stock.export',
+  stockDocumentsView: 'stockDocuments.view',
+  stockDocumentsCreate: 'stockDocuments.create',
+  stockDocumentsApprove: 'stockDocuments.approve',
 } as const satisfies Record<string, Permission>;
 
 export function navItems(): NavItem[] {
@@ -68,6 +89,8 @@ export function navItems(): NavItem[] {
         { key: 'customers-duplicates', path: '/customers/duplicates', label: { fa: fa.customers.findDuplicates, en: en.customers.findDuplicates }, permission: PERMISSIONS.customersView },
       ],
     },
+    productsNavItem(<Inventory2Outlined />),
+    inventoryNavItem(<WarehouseOutlined />),
     { key: 'staff', path: '/staff', label: (t) => t.nav.staff, icon: <BadgeOutlined />, permission: PERMISSIONS.staffView },
     {
       key: 'roles',

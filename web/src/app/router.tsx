@@ -25,6 +25,16 @@ const CustomerFormPage = lazyPage(() => import('../features/customers/customer-f
 const CustomerDetailPage = lazyPage(() => import('../features/customers/customer-detail-page.js'), 'CustomerDetailPage');
 const CustomerImportPage = lazyPage(() => import('../features/customers/import/import-page.js'), 'CustomerImportPage');
 const CustomerDuplicatesPage = lazyPage(() => import('../features/customers/customer-duplicates-page.js'), 'CustomerDuplicatesPage');
+const ProductListPage = lazyPage(() => import('../features/products/product-list-page.js'), 'ProductListPage');
+const ProductFormPage = lazyPage(() => import('../features/products/product-form-page.js'), 'ProductFormPage');
+const ProductImportPage = lazyPage(() => import('../features/products/import/product-import-page.js'), 'ProductImportPage');
+const PriceListsPage = lazyPage(() => import('../features/products/price-lists/price-lists-page.js'), 'PriceListsPage');
+const PriceListItemsPage = lazyPage(() => import('../features/products/price-lists/price-list-items-page.js'), 'PriceListItemsPage');
+const StockDocumentsPage = lazyPage(() => import('../features/inventory/stock-documents-page.js'), 'StockDocumentsPage');
+const StockDocumentFormPage = lazyPage(() => import('../features/inventory/stock-document-form-page.js'), 'StockDocumentFormPage');
+const WarehousesPage = lazyPage(() => import('../features/inventory/warehouses-page.js'), 'WarehousesPage');
+const StockPage = lazyPage(() => import('../features/inventory/stock-page.js'), 'StockPage');
+const StockCardPage = lazyPage(() => import('../features/inventory/stock-card-page.js'), 'StockCardPage');
 const PermissionHistoryPage = lazyPage(
   () => import('../features/permission-history/permission-history-page.js'),
   'PermissionHistoryPage',
@@ -76,6 +86,18 @@ export const routes: RouteObject[] = [
           { path: 'customers/duplicates', element: guard(P.customersView, <CustomerDuplicatesPage />) },
           { path: 'customers/:id', element: guard(P.customersView, <CustomerDetailPage />) },
           { path: 'customers/:id/edit', element: guard(P.customersEdit, <CustomerFormPage />) },
+          { path: 'products', element: guard(P.productsView, <ProductListPage />) },
+          { path: 'products/new', element: guard(P.productsCreate, <ProductFormPage />) },
+          { path: 'products/import', element: guard('products.import', <ProductImportPage />) },
+          { path: 'products/:id', element: guard(P.productsView, <ProductFormPage />) },
+          { path: 'price-lists', element: guard(P.priceListsView, <PriceListsPage />) },
+          { path: 'price-lists/:id', element: guard(P.priceListsView, <PriceListItemsPage />) },
+          { path: 'stock-documents', element: guard(P.stockDocumentsView, <StockDocumentsPage />) },
+          { path: 'stock-documents/new', element: guard(P.stockDocumentsCreate, <StockDocumentFormPage />) },
+          { path: 'stock-documents/:id', element: guard(P.stockDocumentsView, <StockDocumentFormPage />) },
+          { path: 'warehouses', element: guard(P.warehousesView, <WarehousesPage />) },
+          { path: 'stock', element: guard(P.stockView, <StockPage />) },
+          { path: 'stock/card', element: guard(P.stockView, <StockCardPage />) },
           { path: 'staff', element: guard(P.staffView, <StaffListPage />) },
           { path: 'staff/new', element: guard(P.staffCreate, <StaffFormPage />) },
           { path: 'staff/:id', element: guard(P.staffView, <StaffFormPage />) },

@@ -55,6 +55,13 @@ const pages: SettingsPage[] = [
     order: 50,
     component: lazyPage(() => import('./lookup-list-page.js'), 'OrganizationTypesPage'),
   },
+  // Products: units, category tree, tax classes, attributes, brands and sales channels.
+  { key: 'product-units', label: { fa: 'واحدهای کالا', en: 'Units of measure' }, permission: 'products.view', order: 60, component: lazyPage(() => import('../products/settings/units-page.js'), 'ProductUnitsPage') },
+  { key: 'product-categories', label: { fa: 'گروه‌های کالا', en: 'Product categories' }, permission: 'products.view', order: 61, component: lazyPage(() => import('../products/settings/categories-page.js'), 'ProductCategoriesPage') },
+  { key: 'tax-classes', label: { fa: 'طبقه‌های مالیاتی', en: 'Tax classes' }, permission: 'products.view', order: 62, component: lazyPage(() => import('../products/settings/tax-classes-page.js'), 'TaxClassesPage') },
+  { key: 'product-attributes', label: { fa: 'مشخصه‌های کالا', en: 'Product attributes' }, permission: 'products.view', order: 63, component: lazyPage(() => import('../products/settings/attributes-page.js'), 'ProductAttributesPage') },
+  { key: 'product-brands', label: { fa: 'برندها', en: 'Brands' }, permission: 'settings.view', order: 64, component: lazyPage(() => import('../products/settings/lookup-pages.js'), 'ProductBrandsPage') },
+  { key: 'sales-channels', label: { fa: 'کانال‌های فروش', en: 'Sales channels' }, permission: 'settings.view', order: 65, component: lazyPage(() => import('../products/settings/lookup-pages.js'), 'SalesChannelsPage') },
 ];
 
 /** For later modules: `registerSettingsPage({...})` from a file imported by this one. */

@@ -1,0 +1,79 @@
+import { and, eq, sql } from 'drizzle-orm';
+import { qtyFromDb, qtyToString, type Qty } from '../../../common/quantity.js';
+import type { Tx } from '../../platform/db/types.js';
+import { balanceKey, compareKeys, type AppliedMovement, type BalanceFigures } from './domain/posting.js';
+import { stockBalances, stockMovements, type StockDocumentKind } from './inventory.table.js';
+
+export type BalanceSlot = { warehouseId: string; variantId: string; productId: string };
+
+/**
+ * Locks the balance rows of these (warehouse, variant) pairs for the rest of the transaction, creating
+ * missing ones first. Always in (warehouse, variant) order, so two documents touching the same rows
+ * queue behind each other instead of deadlocking. FOR UPDATE re-reads the latest committed figures.
+ */
+export async function lockBalances(tx: Tx, tenantId: string, slots: BalanceSlot[]): Promise<Map<string, BalanceFigures>> {
+  const unique = new Map<string, BalanceSlot>();
+  for (const s of slots) unique.set(balanceKey(s.warehouseId, s.variantId), s);
+  const sorted = [...unique.values()].sort(compareKeys);
+  const out = new Map<string, BalanceFigures>();
+  if (!sorted.length) return out;
+  await tx
+    .insert(stockBalances)
+    .values(sorted.map((s) => ({ tenantId, warehouseId: s.warehouseId, variantId: s.variantId, productId: s.productId })))
+    .onConflictDoNothing();
+  const pairs = sql.join(sorted.map((s) => sql`(${s.warehouseId}::uuid, ${s.variantId}::uuid)`), sql`, `);
+  const rows = await tx.execute(sql`
+    select warehouse_id, variant_id, on_hand::text as on_hand, on_hand2::text as on_hand2, reserved::text as reserved
+    from ${stockBalances}
+    where tenant_id = ${tenantId} and (warehouse_id, variant_id) in (${pairs})
+    order by warehouse_id, variant_id
+    for update`);
+  for (const r of (rows as unknown as { rows: { warehouse_id: string; variant_id: string; on_hand: string; on_hand2: string; reserved: string }[] }).rows) {
+    out.set(balanceKey(r.warehouse_id, r.variant_id), { onHand: qtyFromDb(r.on_hand), onHand2: qtyFromDb(r.on_hand2), reserved: qtyFromDb(r.reserved) });
+  }
+  return out;
+}
+
+/** Writes the new figures of locked balances that changed. */
+export async function writeBalances(tx: Tx, tenantId: string, before: Map<string, BalanceFigures>, after: Map<string, BalanceFigures>, now: Date) {
+  for (const [k, b] of after) {
+    const was = before.get(k);
+    if (was && was.onHand === b.onHand && was.onHand2 === b.onHand2 && was.reserved === b.reserved) continue;
+    const [warehouseId = '', variantId = ''] = k.split('|');
+    await tx
+      .update(stockBalances)
+      .set({ onHand: qtyToString(b.onHand), onHand2: qtyToString(b.onHand2), reserved: qtyToString(b.reserved), updatedAt: now })
+      .where(and(eq(stockBalances.tenantId, tenantId), eq(stockBalances.warehouseId, warehouseId), eq(stockBalances.variantId, variantId)));
+  }
+}
+
+/** Appends movements to the ledger in the order given (their seq follows that order). */
+export async function insertMovements(
+  tx: Tx,
+  tenantId: string,
+  doc: { id: string; kind: StockDocumentKind; docDate: string },
+  applied: AppliedMovement[],
+  now: Date,
+) {
+  if (!applied.length) return;
+  await tx.insert(stockMovements).values(
+    applied.map((m) => ({
+      tenantId, warehouseId: m.warehouseId, productId: m.productId, variantId: m.variantId,
+      quantity: qtyToString(m.quantity), quantity2: m.quantity2 === null ? null : qtyToString(m.quantity2),
+      balanceAfter: qtyToString(m.balanceAfter), documentId: doc.id, lineId: m.lineId, kind: doc.kind, docDate: doc.docDate, createdAt: now,
+    })),
+  );
+}
+
+/** The movements a document wrote, in order (to reverse them exactly). */
+export async function movementsOf(tx: Tx, tenantId: string, documentId: string) {
+  const rows = await tx
+    .select()
+    .from(stockMovements)
+    .where(and(eq(stockMovements.tenantId, tenantId), eq(stockMovements.documentId, documentId)))
+    .orderBy(stockMovements.seq);
+  return rows.map((r) => ({
+    warehouseId: r.warehouseId, variantId: r.variantId, productId: r.productId, lineId: r.lineId, lineIndex: 0,
+    quantity: qtyFromDb(r.quantity), quantity2: r.quantity2 === null ? null : qtyFromDb(r.quantity2) as Qty | null,
+  }));
+}

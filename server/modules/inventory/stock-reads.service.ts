@@ -1,0 +1,123 @@
+// Reading stock: balances per variant and warehouse, and the stock card (کاردکس) straight from the ledger.
+import { and, asc, desc, eq, gte, lt, lte, type SQL } from 'drizzle-orm';
+import type { StockCardFilters, StockCardOut, StockCardQuery, StockCardRow, StockOut } from '../../../common/contracts/inventory.contract.js';
+import { isoDateInTehran } from '../../../common/jalali.js';
+import { qtyFromDb, qtyToString, type Qty } from '../../../common/quantity.js';
+import type { Ctx } from '../../platform/context.js';
+import type { Tx } from '../../platform/db/types.js';
+import { inTenant } from '../../platform/db/transactions.js';
+import { AppError } from '../../platform/http/app-error.js';
+import { loadStockItems } from '../products/index.js';
+import { stockBalances, stockDocuments, stockMovements, warehouses } from './inventory.table.js';
+
+const needOne = (q: { productId?: string | undefined; variantId?: string | undefined; warehouseId?: string | undefined }, fields: ('productId' | 'variantId' | 'warehouseId')[]) => {
+  if (!fields.some((f) => q[f])) {
+    throw new AppError('validation', { detail: 'کالا یا انبار را انتخاب کنید.', errors: [{ path: 'productId', message: 'کالا یا انبار را انتخاب کنید' }] });
+  }
+};
+
+export async function stockOf(ctx: Ctx, q: { productId?: string | undefined; variantId?: string | undefined; warehouseId?: string | undefined }): Promise<StockOut> {
+  needOne(q, ['productId', 'variantId', 'warehouseId']);
+  return inTenant(ctx.db, ctx, async (tx) => {
+    const rows = await tx
+      .select({ b: stockBalances, warehouseName: warehouses.name, warehouseCode: warehouses.code })
+      .from(stockBalances)
+      .innerJoin(warehouses, eq(warehouses.id, stockBalances.warehouseId))
+      .where(and(
+        eq(stockBalances.tenantId, ctx.tenantId),
+        q.productId ? eq(stockBalances.productId, q.productId) : undefined,
+        q.variantId ? eq(stockBalances.variantId, q.variantId) : undefined,
+        q.warehouseId ? eq(stockBalances.warehouseId, q.warehouseId) : undefined,
+      ))
+      .orderBy(asc(warehouses.code), asc(stockBalances.variantId))
+      .limit(5000);
+    const items = await loadStockItems(tx, ctx.tenantId, rows.map((r) => r.b.variantId));
+    const totals = { onHand: 0n, reserved: 0n, onHand2: 0n };
+    const out = rows.map(({ b, warehouseName }) => {
+      const onHand = qtyFromDb(b.onHand);
+      const reserved = qtyFromDb(b.reserved);
+      const onHand2 = qtyFromDb(b.onHand2);
+      totals.onHand += onHand; totals.reserved += reserved; totals.onHand2 += onHand2;
+      const it = items.get(b.variantId);
+      return {
+        warehouseId: b.warehouseId, warehouseName, productId: b.productId, variantId: b.variantId, productCode: it?.productCode ?? '',
+        productName: it?.name ?? '', variantCode: it?.variantCode ?? '', attributes: it?.attributes ?? {}, unitName: it?.unitName ?? '',
+        secondUnitName: it?.secondUnitName ?? null, onHand: qtyToString(onHand), reserved: qtyToString(reserved),
+        sellable: qtyToString(onHand - reserved), onHand2: qtyToString(onHand2),
+      };
+    });
+    return {
+      items: out,
+      totals: { onHand: qtyToString(totals.onHand), reserved: qtyToString(totals.reserved), sellable: qtyToString(totals.onHand - totals.reserved), onHand2: qtyToString(totals.onHand2) },
+    };
+  });
+}
+
+function cardWhere(tenantId: string, f: StockCardFilters): SQL | undefined {
+  return and(
+    eq(stockMovements.tenantId, tenantId),
+    f.variantId ? eq(stockMovements.variantId, f.variantId) : undefined,
+    f.productId ? eq(stockMovements.productId, f.productId) : undefined,
+    f.warehouseId ? eq(stockMovements.warehouseId, f.warehouseId) : undefined,
+    f.from ? gte(stockMovements.docDate, isoDateInTehran(f.from)) : undefined,
+    f.to ? lte(stockMovements.docDate, isoDateInTehran(f.to)) : undefined,
+  );
+}
+
+const decodeSeq = (cursor: string | undefined) => {
+  if (!cursor) return undefined;
+  const n = Number(cursor);
+  if (!Number.isSafeInteger(n) || n < 0) throw new AppError('validation', { errors: [{ path: 'cursor', message: 'نشانگر صفحه معتبر نیست' }] });
+  return n;
+};
+
+/** One page of the card in posting order (seq); balance_after is the running on-hand of that warehouse. */
+export async function cardPage(tx: Tx, tenantId: string, f: StockCardFilters, opts: { cursor?: string | undefined; limit: number }) {
+  const after = decodeSeq(opts.cursor);
+  const rows = await tx
+    .select({ m: stockMovements, number: stockDocuments.number, fiscalYear: stockDocuments.fiscalYear, reference: stockDocuments.reference, description: stockDocuments.description, warehouseName: warehouses.name })
+    .from(stockMovements)
+    .innerJoin(stockDocuments, eq(stockDocuments.id, stockMovements.documentId))
+    .innerJoin(warehouses, eq(warehouses.id, stockMovements.warehouseId))
+    .where(and(cardWhere(tenantId, f), after !== undefined ? gte(stockMovements.seq, after + 1) : undefined))
+    .orderBy(asc(stockMovements.seq))
+    .limit(opts.limit + 1);
+  const page = rows.slice(0, opts.limit);
+  const items: StockCardRow[] = page.map((r) => ({
+    seq: Number(r.m.seq), at: r.m.createdAt.toISOString(), docDate: r.m.docDate, documentId: r.m.documentId, documentKind: r.m.kind,
+    documentNumber: r.number, fiscalYear: r.fiscalYear, warehouseId: r.m.warehouseId, warehouseName: r.warehouseName, productId: r.m.productId,
+    variantId: r.m.variantId, quantity: qtyToString(qtyFromDb(r.m.quantity)), quantity2: r.m.quantity2 === null ? null : qtyToString(qtyFromDb(r.m.quantity2)),
+    balanceAfter: qtyToString(qtyFromDb(r.m.balanceAfter)), reference: r.reference?.startsWith('stock-document:') ? null : r.reference, description: r.description,
+  }));
+  return { items, nextCursor: rows.length > opts.limit && page.length ? String(page.at(-1)!.m.seq) : null };
+}
+
+/** On hand just before the first movement of the card (same warehouse and variant, before it in seq). */
+async function openingBalance(tx: Tx, tenantId: string, f: StockCardFilters, firstSeq: number | undefined): Promise<Qty | null> {
+  if (!f.warehouseId || !f.variantId) return null;
+  const [prev] = await tx.select({ b: stockMovements.balanceAfter }).from(stockMovements)
+    .where(and(eq(stockMovements.tenantId, tenantId), eq(stockMovements.variantId, f.variantId), eq(stockMovements.warehouseId, f.warehouseId),
+      firstSeq !== undefined ? lt(stockMovements.seq, firstSeq) : f.from ? lt(stockMovements.docDate, isoDateInTehran(f.from)) : undefined))
+    .orderBy(desc(stockMovements.seq)).limit(1);
+  return prev ? qtyFromDb(prev.b) : 0n;
+}
+
+export async function stockCard(ctx: Ctx, q: StockCardQuery): Promise<StockCardOut> {
+  needOne(q, ['productId', 'variantId']);
+  return inTenant(ctx.db, ctx, async (tx) => {
+    const page = await cardPage(tx, ctx.tenantId, q, q);
+    const opening = await openingBalance(tx, ctx.tenantId, q, page.items[0]?.seq);
+    return { ...page, openingBalance: opening === null ? null : qtyToString(opening) };
+  });
+}
+
+/** Pages of the card for an export, each in its own short transaction. */
+export async function* stockCardExportPages(ctx: Ctx, f: StockCardFilters): AsyncIterable<StockCardRow[]> {
+  needOne(f, ['productId', 'variantId']);
+  let cursor: string | undefined;
+  do {
+    const page = await inTenant(ctx.db, ctx, (tx) => cardPage(tx, ctx.tenantId, f, { cursor, limit: 1000 }));
+    yield page.items;
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor);
+}

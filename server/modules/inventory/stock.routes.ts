@@ -1,0 +1,68 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import {
+  consistencyOut, idempotencyHeaders, reservationCreate, reservationListQuery, reservationOut, STOCK_KIND_LABELS, stockCardExportQuery, stockCardOut,
+  stockCardQuery, stockOut, stockQuery, type StockCardRow, warehouseCreate, warehouseOut, warehousePatch,
+} from '../../../common/contracts/inventory.contract.js';
+import { formatJalali, parseJalaliOrIso } from '../../../common/jalali.js';
+import { qty } from '../../../common/quantity.js';
+import { ctxOf } from '../../platform/http/request-ctx.js';
+import { sendExport, type ExportColumn } from '../../platform/export/export.service.js';
+import * as warehousesSvc from './warehouses.service.js';
+import * as reservations from './reservations.service.js';
+import { stockCard, stockCardExportPages, stockOf } from './stock-reads.service.js';
+import { stockConsistency } from './consistency.js';
+import { sendIdempotent } from './stock-documents.routes.js';
+
+const idParams = z.object({ id: z.uuid() });
+const signed = (q: string) => qty(q);
+const cardColumns: ExportColumn<StockCardRow>[] = [
+  { header: 'تاریخ سند', value: (r) => formatJalali(parseJalaliOrIso(r.docDate)!, { digits: 'latin' }), width: 12 },
+  { header: 'نوع سند', value: (r) => STOCK_KIND_LABELS[r.documentKind].fa, width: 16 },
+  { header: 'شماره سند', value: (r) => r.documentNumber, width: 10 },
+  { header: 'سال مالی', value: (r) => r.fiscalYear, width: 9 },
+  { header: 'انبار', value: (r) => r.warehouseName, width: 18 },
+  { header: 'وارده', value: (r) => (signed(r.quantity) > 0n ? Number(r.quantity) : null), width: 12 },
+  { header: 'صادره', value: (r) => (signed(r.quantity) < 0n ? -Number(r.quantity) : null), width: 12 },
+  { header: 'مانده', value: (r) => Number(r.balanceAfter), width: 12 },
+  { header: 'واحد دوم', value: (r) => (r.quantity2 === null ? null : Number(r.quantity2)), width: 10 },
+  { header: 'مرجع', value: (r) => r.reference, width: 20 },
+  { header: 'شرح', value: (r) => r.description, width: 30 },
+];
+
+export const stockRoutes: FastifyPluginAsyncZod = async (app) => {
+  // Warehouses
+  app.get('/api/warehouses', { config: { permission: 'warehouses.view' }, schema: { tags: ['warehouses'], summary: 'All warehouses by code', response: { 200: z.object({ items: z.array(warehouseOut) }) } } },
+    async (req) => ({ items: await warehousesSvc.listWarehouses(ctxOf(req)) }));
+  app.get('/api/warehouses/:id', { config: { permission: 'warehouses.view' }, schema: { tags: ['warehouses'], summary: 'One warehouse', params: idParams, response: { 200: warehouseOut } } },
+    async (req) => warehousesSvc.getWarehouse(ctxOf(req), req.params.id));
+  app.post('/api/warehouses', { config: { permission: 'warehouses.create' }, schema: { tags: ['warehouses'], summary: 'Create a warehouse with its manager', body: warehouseCreate, response: { 201: warehouseOut } } },
+    async (req, reply) => reply.status(201).send(await warehousesSvc.createWarehouse(ctxOf(req), req.body)));
+  app.patch('/api/warehouses/:id', { config: { permission: 'warehouses.edit' }, schema: { tags: ['warehouses'], summary: 'Change a warehouse', params: idParams, body: warehousePatch, response: { 200: warehouseOut } } },
+    async (req) => warehousesSvc.updateWarehouse(ctxOf(req), req.params.id, req.body));
+  app.delete('/api/warehouses/:id', { config: { permission: 'warehouses.delete' }, schema: { tags: ['warehouses'], summary: 'Delete an unused warehouse', params: idParams } },
+    async (req, reply) => { await warehousesSvc.deleteWarehouse(ctxOf(req), req.params.id); return reply.status(204).send(); });
+
+  // Reservations
+  app.get('/api/reservations', { config: { permission: 'reservations.view' }, schema: { tags: ['reservations'], summary: 'Reservations, newest first', querystring: reservationListQuery,
+    response: { 200: z.object({ items: z.array(reservationOut), nextCursor: z.string().nullable() }) } } },
+  async (req) => reservations.listReservations(ctxOf(req), req.query));
+  app.post('/api/reservations', { config: { permission: 'reservations.create' }, schema: { tags: ['reservations'], summary: 'Reserve stock until a deadline (refused if sellable stock would go below zero); accepts Idempotency-Key',
+    headers: idempotencyHeaders, body: reservationCreate, response: { 201: reservationOut } } },
+  async (req, reply) => sendIdempotent(reply, await reservations.createReservation(ctxOf(req), req.body, req.headers['idempotency-key'])));
+  app.delete('/api/reservations/:id', { config: { permission: 'reservations.delete' }, schema: { tags: ['reservations'], summary: 'Release a reservation', params: idParams, response: { 200: reservationOut } } },
+    async (req) => reservations.releaseReservationById(ctxOf(req), req.params.id));
+
+  // Stock reads
+  app.get('/api/stock', { config: { permission: 'stock.view' }, schema: { tags: ['stock'], summary: 'On hand, reserved, sellable and second-unit on hand per variant and warehouse, with totals', querystring: stockQuery, response: { 200: stockOut } } },
+    async (req) => stockOf(ctxOf(req), req.query));
+  app.get('/api/stock/card', { config: { permission: 'stock.view' }, schema: { tags: ['stock'], summary: 'Stock card (کاردکس): movements with running balance, keyset on seq', querystring: stockCardQuery, response: { 200: stockCardOut } } },
+    async (req) => stockCard(ctxOf(req), req.query));
+  app.get('/api/stock/card/export', { config: { permission: 'stock.export' }, schema: { tags: ['stock'], summary: 'Export the stock card as XLSX or CSV', querystring: stockCardExportQuery } },
+    async (req, reply) => {
+      const { format, ...filters } = req.query;
+      return sendExport(reply, { format, filename: 'کاردکس', columns: cardColumns, pages: stockCardExportPages(ctxOf(req), filters) });
+    });
+  app.get('/api/stock/consistency', { config: { permission: 'authenticated' }, schema: { tags: ['stock'], summary: 'Recompute balances from the ledger and reservations and list differences (stock.view with scope all, or settings.view)', response: { 200: consistencyOut } } },
+    async (req) => stockConsistency(ctxOf(req)));
+};

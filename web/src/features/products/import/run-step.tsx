@@ -1,0 +1,122 @@
+import FileDownloadOutlined from '@mui/icons-material/FileDownloadOutlined';
+import ReplayOutlined from '@mui/icons-material/ReplayOutlined';
+import UndoOutlined from '@mui/icons-material/UndoOutlined';
+import Alert from '@mui/material/Alert';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import LinearProgress from '@mui/material/LinearProgress';
+import Link from '@mui/material/Link';
+import Skeleton from '@mui/material/Skeleton';
+import Typography from '@mui/material/Typography';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
+import { Link as RouterLink } from 'react-router';
+import { useCan } from '../../../app/auth/can.js';
+import { errorText, useFormat } from '../../../app/format.js';
+import { useT } from '../../../app/i18n/locale-provider.js';
+import { useConfirm } from '../../../components/ui/confirm-dialog.js';
+import { downloadUrl } from '../../../components/ui/data-table/export-menu.js';
+import { useToast } from '../../../components/ui/toast-provider.js';
+import { ImportStats } from '../../customers/import/import-stats.js';
+import { productImportApi, productImportKeys } from './import-api.js';
+import { useProductImportT } from './import-i18n.js';
+
+const ACTIVE = new Set(['queued', 'running']);
+
+/** Step 5: progress (polled every second while the job runs), then the summary, rejected rows, receipts and undo. */
+export function RunStep({ importId, justStarted, onAnother }: { importId: string; justStarted: boolean; onAnother: () => void }) {
+  const t = useT();
+  const f = useFormat();
+  const toast = useToast();
+  const confirm = useConfirm();
+  const queryClient = useQueryClient();
+  const canImport = useCan('products.import');
+  const I = useProductImportT();
+  const [undoing, setUndoing] = useState(false);
+  const state = useQuery({
+    queryKey: productImportKeys.one(importId),
+    queryFn: ({ signal }) => productImportApi.status(importId, signal),
+    refetchInterval: (q) => {
+      const s = q.state.data?.status;
+      return !s || ACTIVE.has(s) || (justStarted && s === 'validated') ? 1000 : false;
+    },
+    staleTime: 0,
+  });
+  const s = state.data;
+  const finished = s && !ACTIVE.has(s.status) && !(justStarted && s.status === 'validated');
+
+  useEffect(() => {
+    if (s?.status === 'done' || s?.status === 'undone') {
+      void queryClient.invalidateQueries({ queryKey: ['table', 'products'] });
+      void queryClient.invalidateQueries({ queryKey: productImportKeys.history });
+    }
+  }, [s?.status, queryClient]);
+
+  if (state.isPending) return <Skeleton variant="rounded" height={160} />;
+  if (state.isError) return <Alert severity="error">{errorText(state.error, t)}</Alert>;
+  const st = state.data;
+
+  const undo = async () => {
+    if (!(await confirm({ title: I.undo, message: I.undoConfirm, confirmText: I.undo, destructive: true }))) return;
+    setUndoing(true);
+    try {
+      await productImportApi.undo(importId);
+      await state.refetch();
+      toast.success(I.undone);
+    } catch (err) {
+      toast.error(errorText(err, t));
+    } finally {
+      setUndoing(false);
+    }
+  };
+
+  if (!finished) {
+    const pct = st.totalRows > 0 ? Math.min(100, (st.processedRows / st.totalRows) * 100) : 0;
+    return (
+      <Box sx={{ py: 2 }} aria-live="polite">
+        <Typography variant="h4" component="p" sx={{ mb: 1 }}>{I.running}</Typography>
+        <LinearProgress variant={st.totalRows > 0 ? 'determinate' : 'indeterminate'} value={pct} sx={{ height: 10, borderRadius: 5 }} aria-label={I.running} />
+        <Typography variant="body2" color="text.secondary" sx={{ mt: 1 }}>{I.progress(f.number(st.processedRows), f.number(st.totalRows))}</Typography>
+      </Box>
+    );
+  }
+
+  return (
+    <Box aria-live="polite">
+      {st.status === 'done' && <Alert severity="success" sx={{ mb: 2 }}>{I.done}</Alert>}
+      {st.status === 'failed' && <Alert severity="error" sx={{ mb: 2 }}>{I.failed}{st.error ? `: ${st.error}` : ''}</Alert>}
+      {st.status === 'undone' && <Alert severity="info" sx={{ mb: 2 }}>{I.undoneInfo}</Alert>}
+      <ImportStats
+        label={I.steps[4] ?? ''}
+        stats={[
+          { key: 'rowsRead', label: I.rowsRead, value: st.totalRows },
+          { key: 'created', label: I.createdCount, value: st.created, color: 'success.main' },
+          { key: 'overwritten', label: I.overwritten, value: st.overwritten },
+          { key: 'merged', label: I.merged, value: st.merged },
+          { key: 'skipped', label: I.skipped, value: st.skipped },
+          { key: 'rejected', label: I.rejectedCount, value: st.rejected, ...(st.rejected ? { color: 'error.main' } : {}) },
+          { key: 'prices', label: I.prices, value: st.pricesWritten },
+          { key: 'stockLines', label: I.stockLines, value: st.stockLines },
+        ]}
+      />
+      {st.stockDocumentIds.length > 0 && (
+        <Box sx={{ mt: 2, display: 'flex', gap: 2, flexWrap: 'wrap', alignItems: 'center' }}>
+          <Typography variant="body2" sx={{ fontWeight: 600 }}>{I.receipts}:</Typography>
+          {st.stockDocumentIds.map((id, i) => (
+            <Link key={id} component={RouterLink} to={`/stock-documents/${id}`}>{I.openReceipt(f.digits(i + 1))}</Link>
+          ))}
+        </Box>
+      )}
+      <Box sx={{ display: 'flex', gap: 1, flexWrap: 'wrap', mt: 3 }}>
+        {st.rejected > 0 && (
+          <Button variant="outlined" startIcon={<FileDownloadOutlined />} onClick={() => downloadUrl(productImportApi.rejectedUrl(importId))}>{I.downloadRejected}</Button>
+        )}
+        {(st.status === 'done' || st.status === 'failed') && canImport && (
+          <Button variant="outlined" color="error" startIcon={<UndoOutlined />} onClick={() => void undo()} disabled={undoing}>{I.undo}</Button>
+        )}
+        <Box sx={{ flex: 1 }} />
+        <Button variant="contained" startIcon={<ReplayOutlined />} onClick={onAnother}>{I.another}</Button>
+      </Box>
+    </Box>
+  );
+}
