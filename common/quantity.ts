@@ -64,8 +64,17 @@ export function qty(input: string | number | bigint): Qty {
   return r.value;
 }
 
-/** The database's numeric text ("12.500000", "-3") → micro-units. */
-export const qtyFromDb = (s: string | null | undefined): Qty => (s == null ? 0n : qty(s));
+const DB_NUMERIC = /^(-?)(\d+)(?:\.(\d{1,6}))?$/;
+
+/** The database's numeric text ("12.500000", "-3") → micro-units; stock pages convert thousands per request, so
+ * the canonical form skips the normalisation that typed input needs. */
+export function qtyFromDb(s: string | null | undefined): Qty {
+  if (s == null) return 0n;
+  const m = DB_NUMERIC.exec(s);
+  if (!m) return qty(s);
+  const v = BigInt(m[2]!) * FACTOR + BigInt((m[3] ?? '').padEnd(QTY_SCALE, '0'));
+  return m[1] ? -v : v;
+}
 
 /** Micro-units → the shortest exact decimal text ("12.5", "-3", "0.000001"), for the database and the API. */
 export function qtyToString(q: Qty): string {

@@ -58,6 +58,11 @@ describe('arithmetic, comparison and formatting', () => {
     expect(cmpQty(qty('1'), qty('2'))).toBe(-1);
     expect(qtyFromDb('12.500000')).toBe(12_500_000n);
     expect(qtyFromDb(null)).toBe(0n);
+    expect(qtyFromDb('-3')).toBe(-3_000_000n);
+    expect(qtyFromDb('-0.000001')).toBe(-1n);
+    expect(qtyFromDb('999999999999.999999')).toBe(999_999_999_999_999_999n);
+    // Not the database's canonical form: falls back to the full parser.
+    expect(qtyFromDb('1,250.5')).toBe(1_250_500_000n);
     expect(qtyToString(qty('-0.5'))).toBe('-0.5');
   });
 

@@ -43,17 +43,13 @@ const USER_GRANTS = sql`
 
 /**
  * One round trip resolves a session token to the user, the tenant and the effective permissions.
- * Runs as the platform (the tenant is not known until the session is found).
+ * Runs as the platform (the tenant is not known until the session is found). The query lives in the
+ * `auth_find_session` function (migration 0007) so its plan is cached per connection.
  */
 export async function findSession(db: Executor, sessionId: string): Promise<SessionRow | null> {
-  const res = await db.execute(sql`
-    select s.tenant_id, t.name as tenant_name, t.active as tenant_active, s.user_id, s.csrf_token, s.expires_at,
-           u.active, u.is_admin, u.locale, u.unit_id, u.username, u.first_name, u.last_name, u.mobile, u.email,
-           u.photo_file_id, ${USER_GRANTS} as grants, cs.currency_display
-      from sessions s join users u on u.id = s.user_id join tenants t on t.id = s.tenant_id
-      left join company_settings cs on cs.tenant_id = s.tenant_id
-     where s.id = ${sessionId}`);
-  return rowsOf<SessionRow>(res)[0] ?? null;
+  const res = await db.execute(sql`select auth_find_session(${sessionId}) as s`);
+  const s = rowsOf<{ s: SessionRow | string | null }>(res)[0]?.s ?? null;
+  return typeof s === 'string' ? (JSON.parse(s) as SessionRow) : s;
 }
 
 export type ApiKeyRow = {

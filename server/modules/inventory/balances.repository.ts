@@ -8,8 +8,9 @@ export type BalanceSlot = { warehouseId: string; variantId: string; productId: s
 
 /**
  * Locks the balance rows of these (warehouse, variant) pairs for the rest of the transaction, creating
- * missing ones first. Always in (warehouse, variant) order, so two documents touching the same rows
- * queue behind each other instead of deadlocking. FOR UPDATE re-reads the latest committed figures.
+ * missing ones. Always in (warehouse, variant) order, so two documents touching the same rows
+ * queue behind each other instead of deadlocking. FOR UPDATE re-reads the latest committed figures; the rare
+ * deadlock around a row created concurrently is retried by `inTenant`.
  */
 export async function lockBalances(tx: Tx, tenantId: string, slots: BalanceSlot[]): Promise<Map<string, BalanceFigures>> {
   const unique = new Map<string, BalanceSlot>();
@@ -17,19 +18,27 @@ export async function lockBalances(tx: Tx, tenantId: string, slots: BalanceSlot[
   const sorted = [...unique.values()].sort(compareKeys);
   const out = new Map<string, BalanceFigures>();
   if (!sorted.length) return out;
-  await tx
-    .insert(stockBalances)
-    .values(sorted.map((s) => ({ tenantId, warehouseId: s.warehouseId, variantId: s.variantId, productId: s.productId })))
-    .onConflictDoNothing();
-  const pairs = sql.join(sorted.map((s) => sql`(${s.warehouseId}::uuid, ${s.variantId}::uuid)`), sql`, `);
-  const rows = await tx.execute(sql`
-    select warehouse_id, variant_id, on_hand::text as on_hand, on_hand2::text as on_hand2, reserved::text as reserved
-    from ${stockBalances}
-    where tenant_id = ${tenantId} and (warehouse_id, variant_id) in (${pairs})
-    order by warehouse_id, variant_id
-    for update`);
-  for (const r of (rows as unknown as { rows: { warehouse_id: string; variant_id: string; on_hand: string; on_hand2: string; reserved: string }[] }).rows) {
-    out.set(balanceKey(r.warehouse_id, r.variant_id), { onHand: qtyFromDb(r.on_hand), onHand2: qtyFromDb(r.on_hand2), reserved: qtyFromDb(r.reserved) });
+  const select = async () => {
+    const pairs = sql.join(sorted.map((s) => sql`(${s.warehouseId}::uuid, ${s.variantId}::uuid)`), sql`, `);
+    const rows = await tx.execute(sql`
+      select warehouse_id, variant_id, on_hand::text as on_hand, on_hand2::text as on_hand2, reserved::text as reserved
+      from ${stockBalances}
+      where tenant_id = ${tenantId} and (warehouse_id, variant_id) in (${pairs})
+      order by warehouse_id, variant_id
+      for update`);
+    for (const r of (rows as unknown as { rows: { warehouse_id: string; variant_id: string; on_hand: string; on_hand2: string; reserved: string }[] }).rows) {
+      out.set(balanceKey(r.warehouse_id, r.variant_id), { onHand: qtyFromDb(r.on_hand), onHand2: qtyFromDb(r.on_hand2), reserved: qtyFromDb(r.reserved) });
+    }
+  };
+  // Most pairs already have a balance row: lock first, and create only the missing ones (then lock those too).
+  await select();
+  const missing = sorted.filter((s) => !out.has(balanceKey(s.warehouseId, s.variantId)));
+  if (missing.length) {
+    await tx
+      .insert(stockBalances)
+      .values(missing.map((s) => ({ tenantId, warehouseId: s.warehouseId, variantId: s.variantId, productId: s.productId })))
+      .onConflictDoNothing();
+    await select();
   }
   return out;
 }

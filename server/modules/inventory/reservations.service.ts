@@ -1,7 +1,7 @@
 // Reservations (رزرو): stock held for a document until a deadline. sellable = on hand − reserved; a
 // reservation never takes sellable below zero (unless negative stock is allowed), and it is checked under
 // the balance row's lock, so concurrent orders cannot oversell.
-import { and, desc, eq, lte } from 'drizzle-orm';
+import { and, desc, eq, inArray, lte } from 'drizzle-orm';
 import type { ReservationCreate, ReservationListQuery, ReservationOut } from '../../../common/contracts/inventory.contract.js';
 import { qtyFromDb, qtyToString, type Qty } from '../../../common/quantity.js';
 import type { Ctx } from '../../platform/context.js';
@@ -25,6 +25,11 @@ export type ReserveInput = Omit<ReservationCreate, 'quantity'> & { quantity: str
 
 /** Holds stock in the caller's transaction; an expiry job is queued with it (outbox) for its deadline. */
 export async function reserve(tx: Tx, ctx: Ctx, input: ReserveInput): Promise<Row> {
+  return (await hold(tx, ctx, input)).row;
+}
+
+/** `reserve`, also returning the names it loaded, so the HTTP answer needs no second look-up. */
+async function hold(tx: Tx, ctx: Ctx, input: ReserveInput): Promise<{ row: Row; productName: string; warehouseName: string }> {
   const whs = await loadWarehouses(tx, ctx.tenantId, [{ id: input.warehouseId, path: 'warehouseId', label: 'انبار' }]);
   const [line] = await resolveLines(tx, ctx.tenantId, [{ productId: input.productId, variantId: input.variantId, quantity: input.quantity }], '');
   const l = line!;
@@ -45,7 +50,7 @@ export async function reserve(tx: Tx, ctx: Ctx, input: ReserveInput): Promise<Ro
   await writeBalances(tx, ctx.tenantId, before, new Map([[k, { ...b, reserved: b.reserved + l.quantity }]]), ctx.now());
   await enqueueJob(tx, { kind: EXPIRE_JOB, runAt: input.expiresAt, dedupeKey: `${EXPIRE_JOB}:${row!.id}`, payload: { reservationId: row!.id } });
   await recordAudit(tx, ctx, { entity: 'stockReservation', entityId: row!.id, action: 'create', after: row! });
-  return row!;
+  return { row: row!, productName: l.item.name, warehouseName: wh.name };
 }
 
 async function lockActive(tx: Tx, ctx: Ctx, id: string): Promise<Row> {
@@ -89,22 +94,26 @@ export async function consumeReservation(tx: Tx, ctx: Ctx, id: string, opts: Par
 }
 
 // ── HTTP use cases ────────────────────────────────────────────────────────────
+const outOf = (r: Row, productName: string, warehouseName: string): ReservationOut => ({
+  id: r.id, warehouseId: r.warehouseId, warehouseName, productId: r.productId, variantId: r.variantId,
+  productName, quantity: qtyToString(qtyFromDb(r.quantity)), status: r.status, reference: r.reference,
+  expiresAt: r.expiresAt.toISOString(), createdAt: r.createdAt.toISOString(), closedAt: r.closedAt?.toISOString() ?? null,
+});
+
 async function toOut(tx: Tx, tenantId: string, rows: Row[]): Promise<ReservationOut[]> {
+  if (!rows.length) return [];
   const items = await loadStockItems(tx, tenantId, rows.map((r) => r.variantId));
-  const whs = rows.length ? await tx.select({ id: warehouses.id, name: warehouses.name }).from(warehouses).where(eq(warehouses.tenantId, tenantId)) : [];
+  const whIds = [...new Set(rows.map((r) => r.warehouseId))];
+  const whs = await tx.select({ id: warehouses.id, name: warehouses.name }).from(warehouses).where(and(eq(warehouses.tenantId, tenantId), inArray(warehouses.id, whIds)));
   const whName = new Map(whs.map((w) => [w.id, w.name]));
-  return rows.map((r) => ({
-    id: r.id, warehouseId: r.warehouseId, warehouseName: whName.get(r.warehouseId) ?? '', productId: r.productId, variantId: r.variantId,
-    productName: items.get(r.variantId)?.name ?? '', quantity: qtyToString(qtyFromDb(r.quantity)), status: r.status, reference: r.reference,
-    expiresAt: r.expiresAt.toISOString(), createdAt: r.createdAt.toISOString(), closedAt: r.closedAt?.toISOString() ?? null,
-  }));
+  return rows.map((r) => outOf(r, items.get(r.variantId)?.name ?? '', whName.get(r.warehouseId) ?? ''));
 }
 
 export async function createReservation(ctx: Ctx, input: ReservationCreate, key?: string) {
   return inTenant(ctx.db, ctx, (tx) =>
     idempotent(tx, { tenantId: ctx.tenantId, scope: 'reservations.create', key, request: input, status: 201 }, async () => {
-      const row = await reserve(tx, ctx, input);
-      return (await toOut(tx, ctx.tenantId, [row]))[0]!;
+      const h = await hold(tx, ctx, input);
+      return outOf(h.row, h.productName, h.warehouseName);
     }));
 }
 

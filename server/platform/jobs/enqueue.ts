@@ -35,7 +35,9 @@ export async function enqueueJob(tx: Executor, input: EnqueueInput): Promise<{ i
     })
     .onConflictDoNothing()
     .returning({ id: jobs.id });
-  // Delivered on commit only; PostgreSQL folds repeats within one transaction into one message.
-  if (rows[0]) await tx.execute(sql`select pg_notify(${JOBS_WAKEUP_CHANNEL}, '')`);
+  // Delivered on commit only; PostgreSQL folds repeats within one transaction into one message. Only a job due
+  // now needs the wake-up: one due later is found by the scheduler's polling, and a NOTIFY serialises commits.
+  const dueNow = !input.runAt || input.runAt.getTime() <= Date.now();
+  if (rows[0] && dueNow) await tx.execute(sql`select pg_notify(${JOBS_WAKEUP_CHANNEL}, '')`);
   return rows[0] ?? null;
 }
