@@ -15,6 +15,7 @@ export const ERRORS = {
   payload_too_large: { status: 413, fa: 'حجم فایل یا درخواست بیش از حد مجاز است.', en: 'The file or request is too large.' },
   unsupported_media_type: { status: 415, fa: 'نوع فایل پذیرفته نیست.', en: 'This file type is not accepted.' },
   wrong_password: { status: 400, fa: 'رمز عبور فعلی نادرست است.', en: 'The current password is wrong.' },
+  insufficient_stock: { status: 409, fa: 'موجودی قابل فروش کافی نیست.', en: 'Not enough sellable stock.' },
   in_use: { status: 409, fa: 'این مورد در جای دیگری استفاده شده و حذف نمی‌شود.', en: 'In use elsewhere; cannot be deleted.' },
   bad_request: { status: 400, fa: 'درخواست نادرست است.', en: 'Bad request.' },
   internal: { status: 500, fa: 'خطای پیش‌بینی‌نشده‌ای رخ داد؛ دوباره تلاش کنید.', en: 'An unexpected error occurred; please retry.' },

@@ -41,7 +41,7 @@ async function hold(tx: Tx, ctx: Ctx, input: ReserveInput): Promise<{ row: Row; 
   const b = before.get(k)!;
   const sellable = b.onHand - b.reserved;
   if (sellable < l.quantity && !l.item.allowNegativeStock && !wh.allowNegativeStock) {
-    throw fieldError('quantity', shortageMessage(l.item, wh.name, sellable, l.quantity));
+    throw fieldError('quantity', shortageMessage(l.item, wh.name, sellable, l.quantity), 'insufficient_stock');
   }
   const [row] = await tx.insert(stockReservations).values({
     tenantId: ctx.tenantId, warehouseId: wh.id, productId: l.productId, variantId: l.variantId, quantity: qtyToString(l.quantity),

@@ -12,8 +12,8 @@ export type LineInput = { productId?: string | null | undefined; variantId?: str
 export type ResolvedLine = { index: number; productId: string; variantId: string; quantity: Qty; quantity2: Qty | null; description: string | null; item: StockItem };
 
 /** Throws one validation error carrying every field error, with the first message as the detail. */
-export function throwFieldErrors(errors: FieldError[]): never {
-  throw new AppError('validation', { detail: errors.map((e) => e.message).join('؛ '), errors });
+export function throwFieldErrors(errors: FieldError[], code: 'validation' | 'insufficient_stock' = 'validation'): never {
+  throw new AppError(code, { detail: errors.map((e) => e.message).join('؛ '), errors });
 }
 
 const parsed = (v: string | number | null | undefined): Qty | null => {

@@ -66,7 +66,7 @@ async function apply(tx: Tx, ctx: Ctx, doc: DocRow, planned: PlannedMovement[], 
       path: opts.errorPath ? opts.errorPath(s.lineIndex) : `lines.${s.lineIndex}.quantity`,
       message: shortageMessage(items.get(s.variantId) ?? { name: '؟', unitName: '' }, whs.get(s.warehouseId)?.name ?? '؟', s.sellable, s.requested),
     }));
-    throwFieldErrors(errors);
+    throwFieldErrors(errors, 'insufficient_stock');
   }
   await insertMovements(tx, ctx.tenantId, doc, applied, ctx.now());
   await writeBalances(tx, ctx.tenantId, before, after, ctx.now());

@@ -19,7 +19,7 @@ afterAll(async () => { await second?.close(); await t?.close(); });
 const ctxOn = (i: number) => systemCtx(i % 2 ? second.db : t.app.db, t.tenantId, () => new Date());
 type Outcome = 'ok' | 'refused' | string;
 const outcome = async (p: Promise<unknown>): Promise<Outcome> => p.then(() => 'ok', (e: unknown) => {
-  if (e instanceof AppError && /^موجودی قابل فروش/.test(e.message)) return 'refused';
+  if (e instanceof AppError && e.code === 'insufficient_stock' && /^موجودی قابل فروش/.test(e.message)) return 'refused';
   return `unexpected: ${(e as Error).message} ${(e as { cause?: { code?: string } }).cause?.code ?? ''}`;
 });
 

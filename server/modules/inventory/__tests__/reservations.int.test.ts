@@ -30,14 +30,16 @@ describe('reservations', () => {
     expect((await stockOf(t, phone.productId, wh.id)).items[0]).toMatchObject({ onHand: '10', reserved: '4', sellable: '6' });
 
     const tooMuch = await call('POST', '/api/reservations', { warehouseId: wh.id, productId: phone.productId, quantity: 7, expiresAt: inHours(2) });
-    expect(tooMuch.statusCode).toBe(400);
+    expect(tooMuch.statusCode).toBe(409);
+    expect(tooMuch.json().code).toBe('insufficient_stock');
     expect(tooMuch.json().errors[0].path).toBe('quantity');
     expect(tooMuch.json().errors[0].message).toMatch(/^موجودی قابل فروش «گوشی همراه» در انبار «انبار فروش» ۶ .+ است و ۷ .+ درخواست شده است$/);
 
     // An issue may not eat into reserved stock either.
     const draft = (await call('POST', '/api/stock-documents', { kind: 'issue', docDate: '1405/01/15', warehouseId: wh.id, lines: [{ productId: phone.productId, quantity: 7 }] })).json();
     const refused = await call('POST', `/api/stock-documents/${draft.id}/confirm`);
-    expect(refused.statusCode).toBe(400);
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().code).toBe('insufficient_stock');
     expect(refused.json().errors[0].message).toContain('«گوشی همراه» در انبار «انبار فروش» ۶');
 
     const released = await call('DELETE', `/api/reservations/${r.json().id}`);
@@ -115,7 +117,7 @@ describe('last units under concurrent requests (PGlite serializes them; see conc
       (await call('POST', '/api/stock-documents', { kind: 'issue', docDate: '1405/01/15', warehouseId: wh.id, lines: [{ productId: item.productId, quantity: 1 }] })).json().id as string));
     const results = await Promise.all(drafts.map((id) => call('POST', `/api/stock-documents/${id}/confirm`)));
     expect(results.filter((r) => r.statusCode === 200)).toHaveLength(10);
-    expect(results.filter((r) => r.statusCode === 400)).toHaveLength(40);
+    expect(results.filter((r) => r.statusCode === 409 && r.json().code === 'insufficient_stock')).toHaveLength(40);
     expect(await ledgerCount(t)).toBe(ledger + 10);
     expect((await stockOf(t, item.productId, wh.id)).items[0]!.onHand).toBe('0');
     const r = await t.app.db.execute(sql`select count(*)::int as n from stock_movements where balance_after < 0`);

@@ -89,7 +89,8 @@ describe('reversing and editing confirmed documents', () => {
     const receipt = await postDoc(t, { kind: 'receipt', warehouseId: main.id, lines: [{ productId: tea.productId, quantity: 5 }] });
     await postDoc(t, { kind: 'issue', warehouseId: main.id, lines: [{ productId: tea.productId, quantity: 3 }] });
     const res = await call('POST', `/api/stock-documents/${receipt.id}/reverse`);
-    expect(res.statusCode).toBe(400);
+    expect(res.statusCode).toBe(409);
+    expect(res.json().code).toBe('insufficient_stock');
     expect(res.json().errors[0].message).toContain('موجودی قابل فروش «چای» در انبار «انبار مرکزی» ۲');
   });
 
@@ -176,7 +177,8 @@ describe('bad input: a Persian message on the field and nothing written', () => 
     const draft = (await call('POST', '/api/stock-documents', { kind: 'issue', docDate: '1405/01/15', warehouseId: empty.id, lines: [{ productId: rice.productId, quantity: 3 }] })).json();
     const ledger = await ledgerCount(t);
     const res = await call('POST', `/api/stock-documents/${draft.id}/confirm`);
-    expect(res.statusCode).toBe(400);
+    expect(res.statusCode).toBe(409);
+    expect(res.json().code).toBe('insufficient_stock');
     expect(res.json().errors[0]).toMatchObject({ path: 'lines.0.quantity' });
     expect(res.json().errors[0].message).toMatch(/^موجودی قابل فروش «برنج هاشمی» در انبار «انبار خالی» ۰ .* است و ۳ .* درخواست شده است$/);
     expect(await ledgerCount(t)).toBe(ledger);
