@@ -31,10 +31,10 @@ export const PERMISSION_MODULES = {
   apiKeys: { label: { fa: 'کلیدهای وب‌سرویس', en: 'API keys' }, operations: ['view', 'create', 'delete'] },
   customers: { label: { fa: 'مشتریان', en: 'Customers' }, operations: ['view', 'create', 'edit', 'delete', 'import', 'export', 'assign'] },
   products: { label: { fa: 'محصولات و گروه‌های کالا', en: 'Products and categories' }, operations: ['view', 'create', 'edit', 'delete', 'import', 'export'] },
-  priceLists: { label: { fa: 'لیست‌های قیمت', en: 'Price lists' }, operations: ['view', 'create', 'edit', 'delete'] },
-  warehouses: { label: { fa: 'انبارها', en: 'Warehouses' }, operations: ['view', 'create', 'edit', 'delete'] },
+  priceLists: { label: { fa: 'لیست‌های قیمت', en: 'Price lists' }, operations: ['view', 'create', 'edit', 'delete', 'export'] },
+  warehouses: { label: { fa: 'انبارها', en: 'Warehouses' }, operations: ['view', 'create', 'edit', 'delete', 'export'] },
   stock: { label: { fa: 'موجودی و کاردکس', en: 'Stock and stock card' }, operations: ['view', 'export'] },
-  stockDocuments: { label: { fa: 'اسناد انبار', en: 'Stock documents' }, operations: ['view', 'create', 'edit', 'delete', 'approve'] },
+  stockDocuments: { label: { fa: 'اسناد انبار', en: 'Stock documents' }, operations: ['view', 'create', 'edit', 'delete', 'approve', 'export'] },
   reservations: { label: { fa: 'رزرو موجودی', en: 'Stock reservations' }, operations: ['view', 'create', 'delete'] },
 } as const satisfies Record<string, ModuleDef>;
 

@@ -22,6 +22,12 @@ export const RESERVATION_STATUS_LABELS: Record<(typeof RESERVATION_STATUSES)[num
   active: 'فعال', released: 'آزادشده', consumed: 'مصرف‌شده', expired: 'منقضی',
 };
 
+export const STOCK_DOCUMENT_STATUS_LABELS = { draft: 'پیش‌نویس', confirmed: 'تاییدشده', reversed: 'برگشت‌خورده' } as const;
+
+/** `?format=` of every export here (XLSX unless CSV is asked for). */
+const exportFormat = z.enum(['csv', 'xlsx']).default('xlsx');
+export const warehouseExportQuery = z.object({ format: exportFormat });
+
 const optUuid = z.preprocess((v) => (v === '' ? null : v), z.uuid().nullable().optional());
 const optText = (label: string, max: number) => zOptional(zPersianText({ label, max })).nullable();
 
@@ -135,6 +141,8 @@ export const stockDocumentListQuery = z.object({
   cursor: z.string().max(500).optional(),
 });
 export type StockDocumentListQuery = z.infer<typeof stockDocumentListQuery>;
+export const stockDocumentExportQuery = stockDocumentListQuery.omit({ limit: true, cursor: true }).extend({ format: exportFormat });
+export type StockDocumentFilters = Omit<StockDocumentListQuery, 'limit' | 'cursor'>;
 
 export const idempotencyHeaders = z.looseObject({ 'idempotency-key': z.string().min(1, 'کلید تکرار (Idempotency-Key) خالی است').max(200).optional() });
 
@@ -174,6 +182,8 @@ export type ReservationListQuery = z.infer<typeof reservationListQuery>;
 
 // ── Stock reads ───────────────────────────────────────────────────────────────
 export const stockQuery = z.object({ productId: z.uuid().optional(), variantId: z.uuid().optional(), warehouseId: z.uuid().optional() });
+export type StockQuery = z.infer<typeof stockQuery>;
+export const stockExportQuery = stockQuery.extend({ format: exportFormat });
 const stockFigures = { onHand: z.string(), reserved: z.string(), sellable: z.string(), onHand2: z.string() };
 export const stockRowOut = z.object({
   warehouseId: z.string(), warehouseName: z.string(), productId: z.string(), variantId: z.string(), productCode: z.string(),
@@ -182,6 +192,7 @@ export const stockRowOut = z.object({
 });
 export const stockOut = z.object({ items: z.array(stockRowOut), totals: z.object(stockFigures) });
 export type StockOut = z.infer<typeof stockOut>;
+export type StockRow = z.infer<typeof stockRowOut>;
 
 export const stockCardFilters = z.object({
   productId: z.uuid().optional(),
@@ -194,7 +205,7 @@ export const stockCardQuery = stockCardFilters.extend({
   cursor: z.string().max(100).optional(),
   limit: z.coerce.number().int().min(1).max(1000).default(100),
 });
-export const stockCardExportQuery = stockCardFilters.extend({ format: z.enum(['csv', 'xlsx']).default('xlsx') });
+export const stockCardExportQuery = stockCardFilters.extend({ format: exportFormat });
 export type StockCardFilters = z.infer<typeof stockCardFilters>;
 export type StockCardQuery = z.infer<typeof stockCardQuery>;
 

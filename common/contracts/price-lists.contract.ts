@@ -37,6 +37,10 @@ export const priceListQuery = z.object({
   channelId: zRef('کانال فروش').optional(),
   active: z.enum(['true', 'false']).optional(),
 });
+export type PriceListFilters = z.infer<typeof priceListQuery>;
+const exportFormat = z.enum(['csv', 'xlsx']).default('xlsx');
+export const priceListExportQuery = priceListQuery.extend({ format: exportFormat });
+export const priceItemExportQuery = z.object({ format: exportFormat });
 
 export const priceItemInput = z.object({
   productId: zRef('کالا'),
@@ -52,7 +56,7 @@ export const priceItemsBody = z.object({
 export type PriceItemsBody = z.infer<typeof priceItemsBody>;
 export const priceItemOut = z.object({
   id: z.string(), productId: z.string(), productCode: z.string(), productName: z.string(), variantId: z.string().nullable(),
-  variantCode: z.string().nullable(), variantAttributes: z.record(z.string(), z.string()).nullable(), price: z.string(),
+  variantCode: z.string().nullable(), variantAttributes: z.record(z.string(), z.string()).nullable(), unitName: z.string(), price: z.string(),
 });
 export type PriceItemOut = z.infer<typeof priceItemOut>;
 

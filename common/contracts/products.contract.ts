@@ -131,6 +131,9 @@ export const productOut = z.object({
   showStockToSales: z.boolean(),
   allowNegativeStock: z.boolean(),
   variantCount: z.number(),
+  /** The product picture (a platform file) and where to fetch it: GET /api/files/{imageFileId}. */
+  imageFileId: z.string().nullable(),
+  imageUrl: z.string().nullable(),
   version: z.number(),
   createdAt: z.date(),
   updatedAt: z.date(),

@@ -36,7 +36,9 @@ export const customersRoutes: FastifyPluginAsyncZod = async (app) => {
   }, async (req, reply) => {
     const { format, ids, columns, ...filters } = req.query;
     const idList = ids ? ids.split(',').filter((s) => /^[0-9a-f-]{36}$/i.test(s)) : undefined;
-    return sendExport(reply, { format, filename: 'مشتریان', columns: exportColumns(columns), pages: customerExportPages(ctxOf(req), filters, idList) });
+    const ctx = ctxOf(req);
+    return sendExport(reply, { format, filename: 'مشتریان', columns: exportColumns(columns), pages: customerExportPages(ctx, filters, idList),
+      audit: { ctx, resource: 'customers', filters: { ...filters, ids: idList?.length } } });
   });
 
   app.post('/api/customers/assign', {
@@ -63,7 +65,7 @@ export const customersRoutes: FastifyPluginAsyncZod = async (app) => {
       params: idParams,
       querystring: z.object({ types: z.string().max(300).optional(), limit: z.coerce.number().int().min(1).max(100).default(30), cursor: z.string().max(100).optional() }),
       response: { 200: z.object({
-        items: z.array(z.object({ type: z.string(), id: z.string(), at: z.date(), title: z.string(), body: z.string().nullable(), actor: z.object({ id: z.string(), name: z.string() }).nullable(), link: z.string().nullable() })),
+        items: z.array(z.object({ type: z.string(), id: z.string(), at: z.date(), title: z.string(), body: z.string().nullable(), actor: z.object({ id: z.string(), name: z.string() }).nullable(), link: z.string().nullable(), color: z.string().nullable().optional(), icon: z.string().nullable().optional() })),
         nextCursor: z.string().nullable(),
         types: z.array(z.object({ key: z.string(), label: z.object({ fa: z.string(), en: z.string() }) })),
       }) } },

@@ -2,11 +2,13 @@ import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
-  idempotencyHeaders, stockDocumentCreate, stockDocumentDetail, stockDocumentListQuery, stockDocumentOut, stockDocumentPatch,
+  idempotencyHeaders, stockDocumentCreate, stockDocumentDetail, stockDocumentExportQuery, stockDocumentListQuery, stockDocumentOut, stockDocumentPatch,
 } from '../../../common/contracts/inventory.contract.js';
 import { ctxOf } from '../../platform/http/request-ctx.js';
+import { sendExport } from '../../platform/export/export.service.js';
 import type { IdempotentResult } from '../../platform/idempotency/idempotency.js';
 import * as svc from './stock-documents.service.js';
+import { STOCK_DOCUMENT_EXPORT_COLUMNS, stockDocumentExportPages } from './stock-documents.export.js';
 
 const tags = ['stock documents'];
 const idParams = z.object({ id: z.uuid() });
@@ -21,6 +23,15 @@ export const stockDocumentsRoutes: FastifyPluginAsyncZod = async (app) => {
     schema: { tags, summary: 'List stock documents: kind, warehouse, status, Jalali date range; keyset paging (newest date first)', querystring: stockDocumentListQuery,
       response: { 200: z.object({ items: z.array(stockDocumentOut), nextCursor: z.string().nullable() }) } },
   }, async (req) => svc.listDocuments(ctxOf(req), req.query));
+
+  app.get('/api/stock-documents/export', {
+    config: { permission: 'stockDocuments.export' },
+    schema: { tags, summary: 'Export the filtered stock documents (same filters as the list, newest date first) as XLSX or CSV', querystring: stockDocumentExportQuery },
+  }, async (req, reply) => {
+    const { format, ...filters } = req.query;
+    const ctx = ctxOf(req);
+    return sendExport(reply, { format, filename: 'اسناد انبار', columns: STOCK_DOCUMENT_EXPORT_COLUMNS, pages: stockDocumentExportPages(ctx, filters), audit: { ctx, resource: 'stockDocuments', filters } });
+  });
 
   app.get('/api/stock-documents/:id', {
     config: { permission: 'stockDocuments.view' },

@@ -1,6 +1,6 @@
 // Reading stock: balances per variant and warehouse, and the stock card (کاردکس) straight from the ledger.
-import { and, asc, desc, eq, gte, lt, lte, type SQL } from 'drizzle-orm';
-import type { StockCardFilters, StockCardOut, StockCardQuery, StockCardRow, StockOut } from '../../../common/contracts/inventory.contract.js';
+import { and, asc, desc, eq, gte, lt, lte, sql, type SQL } from 'drizzle-orm';
+import type { StockCardFilters, StockCardOut, StockCardQuery, StockCardRow, StockOut, StockQuery, StockRow } from '../../../common/contracts/inventory.contract.js';
 import { isoDateInTehran } from '../../../common/jalali.js';
 import { qtyFromDb, qtyToString, type Qty } from '../../../common/quantity.js';
 import type { Ctx } from '../../platform/context.js';
@@ -16,41 +16,68 @@ const needOne = (q: { productId?: string | undefined; variantId?: string | undef
   }
 };
 
-export async function stockOf(ctx: Ctx, q: { productId?: string | undefined; variantId?: string | undefined; warehouseId?: string | undefined }): Promise<StockOut> {
-  needOne(q, ['productId', 'variantId', 'warehouseId']);
-  return inTenant(ctx.db, ctx, async (tx) => {
-    const rows = await tx
-      .select({ b: stockBalances, warehouseName: warehouses.name, warehouseCode: warehouses.code })
-      .from(stockBalances)
-      .innerJoin(warehouses, eq(warehouses.id, stockBalances.warehouseId))
-      .where(and(
-        eq(stockBalances.tenantId, ctx.tenantId),
-        q.productId ? eq(stockBalances.productId, q.productId) : undefined,
-        q.variantId ? eq(stockBalances.variantId, q.variantId) : undefined,
-        q.warehouseId ? eq(stockBalances.warehouseId, q.warehouseId) : undefined,
-      ))
-      .orderBy(asc(warehouses.code), asc(stockBalances.variantId))
-      .limit(5000);
-    const items = await loadStockItems(tx, ctx.tenantId, rows.map((r) => r.b.variantId));
-    const totals = { onHand: 0n, reserved: 0n, onHand2: 0n };
-    const out = rows.map(({ b, warehouseName }) => {
-      const onHand = qtyFromDb(b.onHand);
-      const reserved = qtyFromDb(b.reserved);
-      const onHand2 = qtyFromDb(b.onHand2);
-      totals.onHand += onHand; totals.reserved += reserved; totals.onHand2 += onHand2;
-      const it = items.get(b.variantId);
-      return {
+/** Where a page of the stock table ends: the next page starts after this (warehouse code, variant). */
+export type BalanceKey = { warehouseCode: string; variantId: string };
+
+/** Balance rows by warehouse code and variant, with the product facts; keyset after `page.after`. */
+async function selectBalances(tx: Tx, tenantId: string, q: StockQuery, page: { after?: BalanceKey | undefined; limit: number }) {
+  const rows = await tx
+    .select({ b: stockBalances, warehouseName: warehouses.name, warehouseCode: warehouses.code })
+    .from(stockBalances)
+    .innerJoin(warehouses, eq(warehouses.id, stockBalances.warehouseId))
+    .where(and(
+      eq(stockBalances.tenantId, tenantId),
+      q.productId ? eq(stockBalances.productId, q.productId) : undefined,
+      q.variantId ? eq(stockBalances.variantId, q.variantId) : undefined,
+      q.warehouseId ? eq(stockBalances.warehouseId, q.warehouseId) : undefined,
+      page.after ? sql`(${warehouses.code}, ${stockBalances.variantId}) > (${page.after.warehouseCode}, ${page.after.variantId})` : undefined,
+    ))
+    .orderBy(asc(warehouses.code), asc(stockBalances.variantId))
+    .limit(page.limit);
+  const items = await loadStockItems(tx, tenantId, rows.map((r) => r.b.variantId));
+  return rows.map(({ b, warehouseName, warehouseCode }) => {
+    const onHand = qtyFromDb(b.onHand);
+    const reserved = qtyFromDb(b.reserved);
+    const onHand2 = qtyFromDb(b.onHand2);
+    const it = items.get(b.variantId);
+    return {
+      warehouseCode, onHand, reserved, onHand2,
+      row: {
         warehouseId: b.warehouseId, warehouseName, productId: b.productId, variantId: b.variantId, productCode: it?.productCode ?? '',
         productName: it?.name ?? '', variantCode: it?.variantCode ?? '', attributes: it?.attributes ?? {}, unitName: it?.unitName ?? '',
         secondUnitName: it?.secondUnitName ?? null, onHand: qtyToString(onHand), reserved: qtyToString(reserved),
         sellable: qtyToString(onHand - reserved), onHand2: qtyToString(onHand2),
-      };
-    });
+      } satisfies StockRow,
+    };
+  });
+}
+
+export async function stockOf(ctx: Ctx, q: StockQuery): Promise<StockOut> {
+  needOne(q, ['productId', 'variantId', 'warehouseId']);
+  return inTenant(ctx.db, ctx, async (tx) => {
+    const rows = await selectBalances(tx, ctx.tenantId, q, { limit: 5000 });
+    const totals = { onHand: 0n, reserved: 0n, onHand2: 0n };
+    for (const r of rows) { totals.onHand += r.onHand; totals.reserved += r.reserved; totals.onHand2 += r.onHand2; }
     return {
-      items: out,
+      items: rows.map((r) => r.row),
       totals: { onHand: qtyToString(totals.onHand), reserved: qtyToString(totals.reserved), sellable: qtyToString(totals.onHand - totals.reserved), onHand2: qtyToString(totals.onHand2) },
     };
   });
+}
+
+/** The stock table for an export: the same filters (checked now, before anything is sent), 1,000 rows a page. */
+export function stockExportPages(ctx: Ctx, q: StockQuery, pageSize = 1000): AsyncIterable<StockRow[]> {
+  needOne(q, ['productId', 'variantId', 'warehouseId']);
+  return (async function* pages() {
+    let after: BalanceKey | undefined;
+    for (;;) {
+      const page = await inTenant(ctx.db, ctx, (tx) => selectBalances(tx, ctx.tenantId, q, { after, limit: pageSize }));
+      if (page.length) yield page.map((r) => r.row);
+      if (page.length < pageSize) return;
+      const last = page.at(-1)!;
+      after = { warehouseCode: last.warehouseCode, variantId: last.row.variantId };
+    }
+  })();
 }
 
 function cardWhere(tenantId: string, f: StockCardFilters): SQL | undefined {
@@ -111,13 +138,15 @@ export async function stockCard(ctx: Ctx, q: StockCardQuery): Promise<StockCardO
   });
 }
 
-/** Pages of the card for an export, each in its own short transaction. */
-export async function* stockCardExportPages(ctx: Ctx, f: StockCardFilters): AsyncIterable<StockCardRow[]> {
+/** Pages of the card for an export, each in its own short transaction; the filters are checked before anything is sent. */
+export function stockCardExportPages(ctx: Ctx, f: StockCardFilters): AsyncIterable<StockCardRow[]> {
   needOne(f, ['productId', 'variantId']);
-  let cursor: string | undefined;
-  do {
-    const page = await inTenant(ctx.db, ctx, (tx) => cardPage(tx, ctx.tenantId, f, { cursor, limit: 1000 }));
-    yield page.items;
-    cursor = page.nextCursor ?? undefined;
-  } while (cursor);
+  return (async function* pages() {
+    let cursor: string | undefined;
+    do {
+      const page = await inTenant(ctx.db, ctx, (tx) => cardPage(tx, ctx.tenantId, f, { cursor, limit: 1000 }));
+      yield page.items;
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+  })();
 }

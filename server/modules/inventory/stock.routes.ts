@@ -1,39 +1,29 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
-  consistencyOut, idempotencyHeaders, reservationCreate, reservationListQuery, reservationOut, STOCK_KIND_LABELS, stockCardExportQuery, stockCardOut,
-  stockCardQuery, stockOut, stockQuery, type StockCardRow, warehouseCreate, warehouseOut, warehousePatch,
+  consistencyOut, idempotencyHeaders, reservationCreate, reservationListQuery, reservationOut, stockCardExportQuery, stockCardOut,
+  stockCardQuery, stockExportQuery, stockOut, stockQuery, warehouseCreate, warehouseExportQuery, warehouseOut, warehousePatch,
 } from '../../../common/contracts/inventory.contract.js';
-import { formatJalali, parseJalaliOrIso } from '../../../common/jalali.js';
-import { qty } from '../../../common/quantity.js';
 import { ctxOf } from '../../platform/http/request-ctx.js';
-import { sendExport, type ExportColumn } from '../../platform/export/export.service.js';
+import { sendExport } from '../../platform/export/export.service.js';
 import * as warehousesSvc from './warehouses.service.js';
 import * as reservations from './reservations.service.js';
-import { stockCard, stockCardExportPages, stockOf } from './stock-reads.service.js';
+import { stockCard, stockCardExportPages, stockExportPages, stockOf } from './stock-reads.service.js';
+import { STOCK_CARD_EXPORT_COLUMNS, STOCK_EXPORT_COLUMNS } from './stock.export.js';
+import { WAREHOUSE_EXPORT_COLUMNS, warehouseExportPages } from './warehouses.export.js';
 import { stockConsistency } from './consistency.js';
 import { sendIdempotent } from './stock-documents.routes.js';
 
 const idParams = z.object({ id: z.uuid() });
-const signed = (q: string) => qty(q);
-const cardColumns: ExportColumn<StockCardRow>[] = [
-  { header: 'تاریخ سند', value: (r) => formatJalali(parseJalaliOrIso(r.docDate)!, { digits: 'latin' }), width: 12 },
-  { header: 'نوع سند', value: (r) => STOCK_KIND_LABELS[r.documentKind].fa, width: 16 },
-  { header: 'شماره سند', value: (r) => r.documentNumber, width: 10 },
-  { header: 'سال مالی', value: (r) => r.fiscalYear, width: 9 },
-  { header: 'انبار', value: (r) => r.warehouseName, width: 18 },
-  { header: 'وارده', value: (r) => (signed(r.quantity) > 0n ? Number(r.quantity) : null), width: 12 },
-  { header: 'صادره', value: (r) => (signed(r.quantity) < 0n ? -Number(r.quantity) : null), width: 12 },
-  { header: 'مانده', value: (r) => Number(r.balanceAfter), width: 12 },
-  { header: 'واحد دوم', value: (r) => (r.quantity2 === null ? null : Number(r.quantity2)), width: 10 },
-  { header: 'مرجع', value: (r) => r.reference, width: 20 },
-  { header: 'شرح', value: (r) => r.description, width: 30 },
-];
-
 export const stockRoutes: FastifyPluginAsyncZod = async (app) => {
   // Warehouses
   app.get('/api/warehouses', { config: { permission: 'warehouses.view' }, schema: { tags: ['warehouses'], summary: 'All warehouses by code', response: { 200: z.object({ items: z.array(warehouseOut) }) } } },
     async (req) => ({ items: await warehousesSvc.listWarehouses(ctxOf(req)) }));
+  app.get('/api/warehouses/export', { config: { permission: 'warehouses.export' }, schema: { tags: ['warehouses'], summary: 'Export the warehouses as XLSX or CSV', querystring: warehouseExportQuery } },
+    async (req, reply) => {
+      const ctx = ctxOf(req);
+      return sendExport(reply, { format: req.query.format, filename: 'انبارها', columns: WAREHOUSE_EXPORT_COLUMNS, pages: warehouseExportPages(ctx), audit: { ctx, resource: 'warehouses' } });
+    });
   app.get('/api/warehouses/:id', { config: { permission: 'warehouses.view' }, schema: { tags: ['warehouses'], summary: 'One warehouse', params: idParams, response: { 200: warehouseOut } } },
     async (req) => warehousesSvc.getWarehouse(ctxOf(req), req.params.id));
   app.post('/api/warehouses', { config: { permission: 'warehouses.create' }, schema: { tags: ['warehouses'], summary: 'Create a warehouse with its manager', body: warehouseCreate, response: { 201: warehouseOut } } },
@@ -56,12 +46,19 @@ export const stockRoutes: FastifyPluginAsyncZod = async (app) => {
   // Stock reads
   app.get('/api/stock', { config: { permission: 'stock.view' }, schema: { tags: ['stock'], summary: 'On hand, reserved, sellable and second-unit on hand per variant and warehouse, with totals', querystring: stockQuery, response: { 200: stockOut } } },
     async (req) => stockOf(ctxOf(req), req.query));
+  app.get('/api/stock/export', { config: { permission: 'stock.export' }, schema: { tags: ['stock'], summary: 'Export the stock table (same filters: productId, variantId or warehouseId) as XLSX or CSV', querystring: stockExportQuery } },
+    async (req, reply) => {
+      const { format, ...filters } = req.query;
+      const ctx = ctxOf(req);
+      return sendExport(reply, { format, filename: 'موجودی کالا', columns: STOCK_EXPORT_COLUMNS, pages: stockExportPages(ctx, filters), audit: { ctx, resource: 'stock', filters } });
+    });
   app.get('/api/stock/card', { config: { permission: 'stock.view' }, schema: { tags: ['stock'], summary: 'Stock card (کاردکس): movements with running balance, keyset on seq', querystring: stockCardQuery, response: { 200: stockCardOut } } },
     async (req) => stockCard(ctxOf(req), req.query));
   app.get('/api/stock/card/export', { config: { permission: 'stock.export' }, schema: { tags: ['stock'], summary: 'Export the stock card as XLSX or CSV', querystring: stockCardExportQuery } },
     async (req, reply) => {
       const { format, ...filters } = req.query;
-      return sendExport(reply, { format, filename: 'کاردکس', columns: cardColumns, pages: stockCardExportPages(ctxOf(req), filters) });
+      const ctx = ctxOf(req);
+      return sendExport(reply, { format, filename: 'کاردکس', columns: STOCK_CARD_EXPORT_COLUMNS, pages: stockCardExportPages(ctx, filters), audit: { ctx, resource: 'stockCard', filters } });
     });
   app.get('/api/stock/consistency', { config: { permission: 'authenticated' }, schema: { tags: ['stock'], summary: 'Recompute balances from the ledger and reservations and list differences (stock.view with scope all, or settings.view)', response: { 200: consistencyOut } } },
     async (req) => stockConsistency(ctxOf(req)));

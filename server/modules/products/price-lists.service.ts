@@ -9,7 +9,7 @@ import { recordAudit } from '../../platform/audit/audit.service.js';
 import { roles } from '../access/index.js';
 import { lookupValues } from '../settings/lookups.table.js';
 import { priceListItems, priceLists } from './price-lists.table.js';
-import { productVariants, products } from './products.table.js';
+import { productUnits, productVariants, products } from './products.table.js';
 import { rangesOverlap } from './domain/price-rank.js';
 
 const listCols = {
@@ -114,22 +114,42 @@ export async function deletePriceList(ctx: Ctx, id: string) {
   });
 }
 
+/** Where a page of prices ends: the next page starts after this (product code, variant code, id). */
+export type PriceItemKey = { productCode: string; variantCode: string | null; id: string };
+
+/** The list's prices by product code, the whole-product price before the variants' ones; keyset after `page.after`. */
+async function selectPriceItems(tx: Tx, tenantId: string, priceListId: string, page?: { after?: PriceItemKey | undefined; limit: number }) {
+  const variantCode = sql<string>`coalesce(${productVariants.code}, '')`;
+  const after = page?.after;
+  const query = tx
+    .select({ i: priceListItems, productCode: products.code, productName: products.name, variantCode: productVariants.code, variantAttributes: productVariants.attributes, unitName: productUnits.name })
+    .from(priceListItems)
+    .innerJoin(products, eq(products.id, priceListItems.productId))
+    .innerJoin(productUnits, eq(productUnits.id, products.unitId))
+    .leftJoin(productVariants, eq(productVariants.id, priceListItems.variantId))
+    .where(and(
+      eq(priceListItems.tenantId, tenantId), eq(priceListItems.priceListId, priceListId),
+      after ? sql`(${products.code}, ${variantCode}, ${priceListItems.id}) > (${after.productCode}, ${after.variantCode ?? ''}, ${after.id})` : undefined,
+    ))
+    .orderBy(asc(products.code), asc(variantCode), asc(priceListItems.id))
+    .$dynamic();
+  const rows = await (page ? query.limit(page.limit) : query);
+  return rows.map((r) => ({
+    id: r.i.id, productId: r.i.productId, productCode: r.productCode, productName: r.productName, variantId: r.i.variantId,
+    variantCode: r.variantCode, variantAttributes: r.variantAttributes, unitName: r.unitName, price: r.i.price.toString(),
+  }));
+}
+
 export async function listPriceItems(ctx: Ctx, priceListId: string) {
   return inTenant(ctx.db, ctx, async (tx) => {
     await loadList(tx, ctx.tenantId, priceListId);
-    const rows = await tx
-      .select({ i: priceListItems, productCode: products.code, productName: products.name, variantCode: productVariants.code, variantAttributes: productVariants.attributes })
-      .from(priceListItems)
-      .innerJoin(products, eq(products.id, priceListItems.productId))
-      .leftJoin(productVariants, eq(productVariants.id, priceListItems.variantId))
-      .where(and(eq(priceListItems.tenantId, ctx.tenantId), eq(priceListItems.priceListId, priceListId)))
-      .orderBy(asc(products.code), asc(productVariants.code));
-    return rows.map((r) => ({
-      id: r.i.id, productId: r.i.productId, productCode: r.productCode, productName: r.productName, variantId: r.i.variantId,
-      variantCode: r.variantCode, variantAttributes: r.variantAttributes, price: r.i.price.toString(),
-    }));
+    return selectPriceItems(tx, ctx.tenantId, priceListId);
   });
 }
+
+/** One page of a list's prices for an export (the list was checked when the export began). */
+export const priceItemsPage = (ctx: Ctx, priceListId: string, after: PriceItemKey | undefined, limit: number) =>
+  inTenant(ctx.db, ctx, (tx) => selectPriceItems(tx, ctx.tenantId, priceListId, { after, limit }));
 
 const itemKey = (productId: string, variantId: string | null | undefined) => `${productId}:${variantId ?? ''}`;
 

@@ -105,6 +105,7 @@ export function toProductOut(p: Row, n: Names): ProductOut {
     brandId: p.brandId, brandName: n.brandName, color: p.color, unitId: p.unitId, unitName: n.unitName, unitDecimals: n.unitDecimals,
     secondUnitId: p.secondUnitId, secondUnitName: n.secondUnitName, barcode: p.barcode, taxClassId: p.taxClassId, taxClassName: n.taxClassName,
     basePrice: p.basePrice === null ? null : p.basePrice.toString(), active: p.active, showStockToSales: p.showStockToSales,
-    allowNegativeStock: p.allowNegativeStock, variantCount: Number(n.variantCount), version: p.version, createdAt: p.createdAt, updatedAt: p.updatedAt,
+    allowNegativeStock: p.allowNegativeStock, variantCount: Number(n.variantCount),
+    imageFileId: p.imageFileId, imageUrl: p.imageFileId ? `/api/files/${p.imageFileId}` : null, version: p.version, createdAt: p.createdAt, updatedAt: p.updatedAt,
   };
 }

@@ -15,6 +15,7 @@ import { priceForRequest } from './price-resolution.js';
 import { catalogRoutes } from './catalog.routes.js';
 import { priceListsRoutes } from './price-lists.routes.js';
 import { productImportRoutes } from './import/import.routes.js';
+import { productImageRoutes } from './product-image.routes.js';
 
 const tags = ['products'];
 const idParams = z.object({ id: z.uuid() });
@@ -28,6 +29,7 @@ export const productsRoutes: FastifyPluginAsyncZod = async (app) => {
   await app.register(catalogRoutes);
   await app.register(priceListsRoutes);
   await app.register(productImportRoutes);
+  await app.register(productImageRoutes);
 
   app.get('/api/products', {
     config: { permission: 'products.view' },
@@ -39,7 +41,8 @@ export const productsRoutes: FastifyPluginAsyncZod = async (app) => {
     schema: { tags, summary: 'Export the filtered products as XLSX or CSV', querystring: productExportQuery },
   }, async (req, reply) => {
     const { format, ...filters } = req.query;
-    return sendExport(reply, { format, filename: 'کالاها', columns: PRODUCT_EXPORT_COLUMNS, pages: productExportPages(ctxOf(req), filters) });
+    const ctx = ctxOf(req);
+    return sendExport(reply, { format, filename: 'کالاها', columns: PRODUCT_EXPORT_COLUMNS, pages: productExportPages(ctx, filters), audit: { ctx, resource: 'products', filters } });
   });
 
   app.get('/api/products/:id', { config: { permission: 'products.view' }, schema: { tags, summary: 'One product with its variants', params: idParams, response: { 200: productDetailOut } } },

@@ -43,7 +43,9 @@ export const staffRoutes: FastifyPluginAsyncZod = async (app) => {
   }, async (req, reply) => {
     const { format, ids, ...filters } = req.query;
     const idList = ids ? ids.split(',').filter((s) => /^[0-9a-f-]{36}$/i.test(s)) : undefined;
-    return sendExport(reply, { format, filename: 'پرسنل', columns: EXPORT_COLUMNS, pages: staff.staffExportPages(ctxOf(req), filters, idList) });
+    const ctx = ctxOf(req);
+    return sendExport(reply, { format, filename: 'پرسنل', columns: EXPORT_COLUMNS, pages: staff.staffExportPages(ctx, filters, idList),
+      audit: { ctx, resource: 'staff', filters: { ...filters, ids: idList?.length } } });
   });
 
   app.get('/api/staff/:id', { config: { permission: 'staff.view' }, schema: { tags, summary: 'One staff member', params: idParams, response: { 200: staffOut } } },

@@ -16,8 +16,8 @@ export const DEFAULT_ROLES: RoleSeed[] = [
     isSystem: false,
     grants: [['staff.view', 'subunits'], ['staff.edit', 'subunits'], ['staff.export', 'subunits'], ['units.view', 'all'], ['audit.view', 'subunits'], ['roles.view', 'all'],
       ['customers.view', 'subunits'], ['customers.create', 'subunits'], ['customers.edit', 'subunits'], ['customers.delete', 'subunits'], ['customers.import', 'subunits'], ['customers.export', 'subunits'], ['customers.assign', 'subunits'],
-      ['products.view', 'all'], ['products.export', 'all'], ['priceLists.view', 'all'], ['priceLists.create', 'all'], ['priceLists.edit', 'all'],
-      ['warehouses.view', 'all'], ['stock.view', 'all'], ['stock.export', 'all'], ['stockDocuments.view', 'subunits'], ['reservations.view', 'subunits'], ['reservations.create', 'subunits'], ['reservations.delete', 'subunits']],
+      ['products.view', 'all'], ['products.export', 'all'], ['priceLists.view', 'all'], ['priceLists.create', 'all'], ['priceLists.edit', 'all'], ['priceLists.export', 'all'],
+      ['warehouses.view', 'all'], ['warehouses.export', 'all'], ['stock.view', 'all'], ['stock.export', 'all'], ['stockDocuments.view', 'subunits'], ['stockDocuments.export', 'subunits'], ['reservations.view', 'subunits'], ['reservations.create', 'subunits'], ['reservations.delete', 'subunits']],
   },
   {
     name: 'سرپرست',
@@ -38,8 +38,8 @@ export const DEFAULT_ROLES: RoleSeed[] = [
     description: 'کالاها، انبارها و اسناد انبار',
     isSystem: false,
     grants: [['products.view', 'all'], ['products.create', 'all'], ['products.edit', 'all'], ['products.import', 'all'], ['products.export', 'all'],
-      ['warehouses.view', 'all'], ['stock.view', 'all'], ['stock.export', 'all'],
-      ['stockDocuments.view', 'all'], ['stockDocuments.create', 'all'], ['stockDocuments.edit', 'all'], ['stockDocuments.delete', 'own'], ['stockDocuments.approve', 'all'],
+      ['warehouses.view', 'all'], ['warehouses.export', 'all'], ['stock.view', 'all'], ['stock.export', 'all'],
+      ['stockDocuments.view', 'all'], ['stockDocuments.create', 'all'], ['stockDocuments.edit', 'all'], ['stockDocuments.delete', 'own'], ['stockDocuments.approve', 'all'], ['stockDocuments.export', 'all'],
       ['reservations.view', 'all'], ['reservations.delete', 'all']],
   },
 ];

@@ -3,6 +3,8 @@ import './exceljs-utf8-fix.js';
 import ExcelJS from 'exceljs';
 import { stringify } from 'csv-stringify';
 import { PassThrough } from 'node:stream';
+import type { Ctx } from '../context.js';
+import { recordExport, type ExportAudit } from './export-audit.js';
 
 export type ExportColumn<T> = { header: string; value: (row: T) => string | number | null; width?: number };
 
@@ -12,13 +14,18 @@ export const neutralizeFormula = (v: string | number | null) =>
 
 /**
  * Streams rows as CSV (UTF-8 with BOM so Excel shows Persian) or XLSX (right-to-left sheet), page by page,
- * so a large export never holds every row in memory.
+ * so a large export never holds every row in memory. With `audit`, who exported what (and with which
+ * filters) is written to the audit log before the first row leaves.
  */
 export async function sendExport<T>(
   reply: FastifyReply,
-  opts: { format: 'csv' | 'xlsx'; filename: string; columns: ExportColumn<T>[]; pages: AsyncIterable<T[]> },
+  opts: { format: 'csv' | 'xlsx'; filename: string; columns: ExportColumn<T>[]; pages: AsyncIterable<T[]>; audit?: ExportAudit & { ctx: Ctx } },
 ) {
   const { format, columns } = opts;
+  if (opts.audit) {
+    const { ctx, ...what } = opts.audit;
+    await recordExport(ctx, { ...what, format });
+  }
   const name = `${opts.filename}.${format}`;
   reply.header('content-disposition', `attachment; filename="${format === 'csv' ? 'export.csv' : 'export.xlsx'}"; filename*=UTF-8''${encodeURIComponent(name)}`);
   if (format === 'csv') {

@@ -162,13 +162,14 @@ export async function apiRequest<T>(path: string, opts: RequestOptions = {}): Pr
 export async function apiUpload<T>(
   path: string,
   file: Blob,
-  opts: { field?: string; fileName?: string; extra?: Record<string, string>; signal?: AbortSignal } = {},
+  opts: { field?: string; fileName?: string; extra?: Record<string, string>; signal?: AbortSignal; method?: 'POST' | 'PUT' } = {},
 ): Promise<T> {
   const form = new FormData();
   for (const [k, v] of Object.entries(opts.extra ?? {})) form.append(k, v);
   const name = opts.fileName ?? (file instanceof File ? file.name : 'upload');
   form.append(opts.field ?? 'file', file, name);
-  const init: RequestInit = { method: 'POST', headers: baseHeaders('POST'), credentials: 'include', body: form };
+  const method = opts.method ?? 'POST';
+  const init: RequestInit = { method, headers: baseHeaders(method), credentials: 'include', body: form };
   if (opts.signal) init.signal = opts.signal;
   const res = await send(path, init, {});
   return parseBody<T>(res);

@@ -63,14 +63,20 @@ export const PERMISSIONS = {
   priceListsCreate: 'priceLists.create',
   priceListsEdit: 'priceLists.edit',
   priceListsDelete: 'priceLists.delete',
+  priceListsExport: 'priceLists.export',
   warehousesView: 'warehouses.view',
   warehousesCreate: 'warehouses.create',
   warehousesEdit: 'warehouses.edit',
+  warehousesExport: 'warehouses.export',
   stockView: 'stock.view',
   stockExport: 'stock.export',
   stockDocumentsView: 'stockDocuments.view',
   stockDocumentsCreate: 'stockDocuments.create',
   stockDocumentsApprove: 'stockDocuments.approve',
+  stockDocumentsExport: 'stockDocuments.export',
+  reservationsView: 'reservations.view',
+  reservationsCreate: 'reservations.create',
+  reservationsDelete: 'reservations.delete',
 } as const satisfies Record<string, Permission>;
 
 export function navItems(): NavItem[] {

@@ -35,6 +35,7 @@ const StockDocumentFormPage = lazyPage(() => import('../features/inventory/stock
 const WarehousesPage = lazyPage(() => import('../features/inventory/warehouses-page.js'), 'WarehousesPage');
 const StockPage = lazyPage(() => import('../features/inventory/stock-page.js'), 'StockPage');
 const StockCardPage = lazyPage(() => import('../features/inventory/stock-card-page.js'), 'StockCardPage');
+const ReservationsPage = lazyPage(() => import('../features/inventory/reservations-page.js'), 'ReservationsPage');
 const PermissionHistoryPage = lazyPage(
   () => import('../features/permission-history/permission-history-page.js'),
   'PermissionHistoryPage',
@@ -98,6 +99,7 @@ export const routes: RouteObject[] = [
           { path: 'warehouses', element: guard(P.warehousesView, <WarehousesPage />) },
           { path: 'stock', element: guard(P.stockView, <StockPage />) },
           { path: 'stock/card', element: guard(P.stockView, <StockCardPage />) },
+          { path: 'reservations', element: guard(P.reservationsView, <ReservationsPage />) },
           { path: 'staff', element: guard(P.staffView, <StaffListPage />) },
           { path: 'staff/new', element: guard(P.staffCreate, <StaffFormPage />) },
           { path: 'staff/:id', element: guard(P.staffView, <StaffFormPage />) },

@@ -110,6 +110,10 @@ describe('export', () => {
     const rows = [];
     for (let r = 2; r <= ws.rowCount; r++) rows.push([2, 3, 4].map((c) => ws.getRow(r).getCell(c).value));
     expect(rows).toEqual(list.map((c: { displayName: string; mobile: string; tags: string[] }) => [c.displayName, c.mobile, c.tags.join('، ')]));
+    // Who took the list out, and with which filter, is in the history.
+    const audit = (await api('GET', '/api/audit-log?entity=export&entityId=customers')).json().items as { changes: { field: string; after: unknown }[] }[];
+    expect(audit).toHaveLength(1);
+    expect(audit[0]!.changes).toEqual(expect.arrayContaining([{ field: 'format', before: null, after: 'xlsx' }, expect.objectContaining({ field: 'tag', after: 'وی‌آی‌پی' })]));
   });
 });
 

@@ -131,6 +131,7 @@ const ROUTES: [string, string, string][] = [
   ['GET', '/api/products/:id/variants', 'products.view'], ['POST', '/api/products/:id/variants', 'products.edit'],
   ['PATCH', '/api/products/:id/variants/:variantId', 'products.edit'], ['DELETE', '/api/products/:id/variants/:variantId', 'products.edit'],
   ['GET', '/api/products/:id/price', 'products.view'],
+  ['PUT', '/api/products/:id/image', 'products.edit'], ['DELETE', '/api/products/:id/image', 'products.edit'],
   ['GET', '/api/staff/:userId/product-categories', 'staff.view'], ['PUT', '/api/staff/:userId/product-categories', 'staff.edit'],
   ...['product-units', 'product-categories', 'tax-classes', 'product-attributes'].flatMap((r): [string, string, string][] => [
     ['GET', `/api/${r}`, 'products.view'], ['POST', `/api/${r}`, 'products.create'], ['PATCH', `/api/${r}/:id`, 'products.edit'], ['DELETE', `/api/${r}/:id`, 'products.delete'],
@@ -138,6 +139,7 @@ const ROUTES: [string, string, string][] = [
   ['GET', '/api/price-lists', 'priceLists.view'], ['GET', '/api/price-lists/:id', 'priceLists.view'], ['POST', '/api/price-lists', 'priceLists.create'],
   ['PATCH', '/api/price-lists/:id', 'priceLists.edit'], ['DELETE', '/api/price-lists/:id', 'priceLists.delete'],
   ['GET', '/api/price-lists/:id/items', 'priceLists.view'], ['PUT', '/api/price-lists/:id/items', 'priceLists.edit'],
+  ['GET', '/api/price-lists/export', 'priceLists.export'], ['GET', '/api/price-lists/:id/items/export', 'priceLists.export'],
 ];
 const ANY_ID = '00000000-0000-4000-8000-000000000000';
 
@@ -150,7 +152,7 @@ describe('permissions', () => {
 
   it('answers 403 on every route to a user who holds every other product permission but not that one', async () => {
     for (const [method, url, permission] of ROUTES) {
-      const others = ['products.view', 'products.create', 'products.edit', 'products.delete', 'products.export', 'priceLists.view', 'priceLists.create', 'priceLists.edit', 'priceLists.delete', 'staff.view', 'staff.edit']
+      const others = ['products.view', 'products.create', 'products.edit', 'products.delete', 'products.export', 'priceLists.view', 'priceLists.create', 'priceLists.edit', 'priceLists.delete', 'priceLists.export', 'staff.view', 'staff.edit']
         .filter((p) => p !== permission).map((p) => ({ permission: p, scope: 'all' }));
       const username = `u-${permission.replace('.', '-').toLowerCase()}`;
       const token = await tokenFor(username, others);

@@ -111,6 +111,7 @@ export const en: Messages = {
     tooLarge: (mb: string) => `The file must not exceed ${mb} MB`,
     notImage: 'Only image files are accepted',
     pendingHint: 'Uploaded after saving',
+    remove: 'Remove image',
   },
   history: {
     title: 'Change history',

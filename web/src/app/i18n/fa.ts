@@ -112,6 +112,7 @@ export const fa = {
     tooLarge: (mb: string) => `حجم فایل نباید بیش از ${mb} مگابایت باشد`,
     notImage: 'فقط فایل تصویری پذیرفته می‌شود',
     pendingHint: 'پس از ذخیره بارگذاری می‌شود',
+    remove: 'حذف تصویر',
   },
   history: {
     title: 'تاریخچه تغییرات',

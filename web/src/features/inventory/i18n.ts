@@ -1,5 +1,5 @@
 // Persian first; English for the few places an English UI shows them.
-import { STOCK_KIND_LABELS, type StockDocumentKind } from '@common/contracts/inventory.contract.js';
+import { RESERVATION_STATUS_LABELS, RESERVATION_STATUSES, STOCK_KIND_LABELS, type StockDocumentKind } from '@common/contracts/inventory.contract.js';
 import { formatQuantity, parseQuantity } from '@common/quantity.js';
 
 export const kindLabel = (k: StockDocumentKind, locale: 'fa' | 'en' = 'fa') => STOCK_KIND_LABELS[k][locale];
@@ -12,7 +12,11 @@ export const NAV = {
   warehouses: { fa: 'انبارها', en: 'Warehouses' },
   stock: { fa: 'موجودی کالا', en: 'Stock' },
   card: { fa: 'کاردکس کالا', en: 'Stock card' },
+  reservations: { fa: 'رزرو موجودی', en: 'Reservations' },
 };
+
+export type ReservationStatus = (typeof RESERVATION_STATUSES)[number];
+export const reservationStatusLabel = (s: ReservationStatus) => RESERVATION_STATUS_LABELS[s];
 
 /** A quantity from the API ("12.5") for people: ۱۲٫۵ (or as is when it does not parse). */
 export function showQty(v: string | null | undefined, fa = true): string {

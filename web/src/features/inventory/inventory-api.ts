@@ -1,18 +1,22 @@
 import type { z } from 'zod';
 import type {
-  ReservationOut, StockCardOut, StockCardRow, stockDocumentCreate, StockDocumentDetail, StockDocumentKind, StockDocumentOut, StockOut, WarehouseOut,
+  reservationCreate, ReservationOut, StockCardOut, StockCardRow, stockDocumentCreate, StockDocumentDetail, StockDocumentKind, StockDocumentOut, StockOut, WarehouseOut,
 } from '@common/contracts/inventory.contract.js';
+import type { VariantOut } from '@common/contracts/products.contract.js';
+import { normalizePersian } from '@common/text.js';
 import { api } from '../../app/api-client.js';
-import type { FetchPage } from '../../components/ui/data-table/types.js';
+import type { FetchPage, PageParams, PageResult } from '../../components/ui/data-table/types.js';
 
 export type Warehouse = WarehouseOut;
 export type StockDocument = StockDocumentOut;
 export type StockDocumentFull = StockDocumentDetail;
 export type StockDocumentInput = z.input<typeof stockDocumentCreate>;
+export type ReservationInput = z.input<typeof reservationCreate>;
+export type Variant = VariantOut;
 export type { StockCardOut, StockCardRow, StockOut, StockDocumentKind, ReservationOut };
 
 /** What the product picker needs from GET /api/products?q= (the products module's list). */
-export type ProductOption = { id: string; code: string; name: string; kind?: string; unitName?: string | null; secondUnitName?: string | null };
+export type ProductOption = { id: string; code: string; name: string; kind?: string; unitName?: string | null; secondUnitName?: string | null; variantCount?: number };
 
 export const inventoryApi = {
   warehouses: () => api.get<{ items: Warehouse[] }>('/api/warehouses'),
@@ -35,11 +39,24 @@ export const inventoryApi = {
     return res.items;
   },
   product: (id: string) => api.get<ProductOption>(`/api/products/${id}`),
+  /** The default variant comes first. */
+  variants: (productId: string) => api.get<{ items: Variant[] }>(`/api/products/${productId}/variants`),
+  createReservation: (body: ReservationInput, key: string) =>
+    api.post<ReservationOut>('/api/reservations', body, { headers: { 'Idempotency-Key': key } }),
+  releaseReservation: (id: string) => api.delete<ReservationOut>(`/api/reservations/${id}`),
 };
+
+/** These lists do not count; when the first page is the last one the count is known («۱ تا ۳ از ۳», not «بیش از ۲۵»). */
+const withKnownTotal = <T>(p: PageParams, r: PageResult<T>): PageResult<T> => (!p.cursor && !r.nextCursor ? { ...r, total: r.items.length } : r);
 
 /** The stock documents list for DataTable (filters: kind, status, warehouseId, from, to). */
 export const fetchDocuments: FetchPage<StockDocument> = (p, signal) =>
-  api.get('/api/stock-documents', { query: { ...p.filters, limit: p.limit, cursor: p.cursor }, ...(signal ? { signal } : {}) });
+  api.get<PageResult<StockDocument>>('/api/stock-documents', { query: { ...p.filters, limit: p.limit, cursor: p.cursor }, ...(signal ? { signal } : {}) }).then((r) => withKnownTotal(p, r));
+
+/** The reservations list for DataTable (filters: status, warehouseId, productId); the search box is the exact reference. */
+export const fetchReservations: FetchPage<ReservationOut> = (p, signal) =>
+  api.get<PageResult<ReservationOut>>('/api/reservations', { query: { ...p.filters, reference: p.q ? normalizePersian(p.q) : undefined, limit: p.limit, cursor: p.cursor }, ...(signal ? { signal } : {}) })
+    .then((r) => withKnownTotal(p, r));
 
 /** A fresh Idempotency-Key: a double click or a retried request posts once. */
 export const newKey = () => (globalThis.crypto?.randomUUID ? globalThis.crypto.randomUUID() : `${Date.now()}-${Math.random()}`);

@@ -16,6 +16,7 @@ export function inventoryNavItem(icon: ReactNode): NavItem {
       { key: 'stock-documents-new', path: '/stock-documents/new', label: NAV.newDocument, permission: 'stockDocuments.create' },
       { key: 'stock', path: '/stock', label: NAV.stock, permission: 'stock.view' },
       { key: 'stock-card', path: '/stock/card', label: NAV.card, permission: 'stock.view' },
+      { key: 'reservations', path: '/reservations', label: NAV.reservations, permission: 'reservations.view' },
       { key: 'warehouses', path: '/warehouses', label: NAV.warehouses, permission: 'warehouses.view' },
     ],
   };

@@ -13,10 +13,12 @@ type Props = {
   error?: string | undefined;
   size?: 'small' | 'medium';
   disabled?: boolean;
+  /** A fixed width (toolbars); otherwise at least 300px. */
+  width?: number;
 };
 
 /** Search products by name, code or barcode (GET /api/products?q=); services are left out. */
-export function ProductPicker({ value, onChange, label = 'کالا', error, size = 'small', disabled }: Props) {
+export function ProductPicker({ value, onChange, label = 'کالا', error, size = 'small', disabled, width }: Props) {
   const [text, setText] = useState('');
   const q = useDebouncedValue(text, 250);
   const { data = [], isFetching } = useQuery({
@@ -40,7 +42,7 @@ export function ProductPicker({ value, onChange, label = 'کالا', error, size
       noOptionsText="کالایی پیدا نشد"
       loadingText="در حال جستجو…"
       renderInput={(params) => <TextField {...params} label={label} error={!!error} helperText={error} />}
-      sx={{ minWidth: 300 }}
+      sx={width ? { width } : { minWidth: 300 }}
     />
   );
 }

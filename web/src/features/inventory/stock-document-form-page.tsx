@@ -35,7 +35,11 @@ const blankHead = (): Head => ({ kind: 'receipt', docDate: new Date(), warehouse
 function fromDocument(d: StockDocumentFull): { head: Head; lines: LineDraft[] } {
   return {
     head: { kind: d.kind, docDate: parseJalaliOrIso(d.docDate), warehouseId: d.warehouseId, toWarehouseId: d.toWarehouseId ?? '', sourceDocumentId: d.sourceDocumentId ?? '', reference: d.reference ?? '', description: d.description ?? '' },
-    lines: d.lines.map((l) => ({ key: l.id, product: { id: l.productId, code: l.productCode, name: l.productName, unitName: l.unitName, secondUnitName: l.secondUnitName }, variantId: l.variantId, quantity: editQty(l.quantity), quantity2: l.quantity2 ? editQty(l.quantity2) : '', description: l.description ?? '' })),
+    lines: d.lines.map((l) => ({
+      key: l.id, product: { id: l.productId, code: l.productCode, name: l.productName, unitName: l.unitName, secondUnitName: l.secondUnitName },
+      variantId: l.variantId, variant: Object.keys(l.attributes).length ? { code: l.variantCode, attributes: l.attributes } : undefined,
+      quantity: editQty(l.quantity), quantity2: l.quantity2 ? editQty(l.quantity2) : '', description: l.description ?? '',
+    })),
   };
 }
 

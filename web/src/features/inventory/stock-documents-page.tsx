@@ -10,7 +10,7 @@ import { Link as RouterLink, useNavigate } from 'react-router';
 import { STOCK_DOCUMENT_KINDS } from '@common/contracts/inventory.contract.js';
 import { toPersianDigits } from '@common/text.js';
 import { useFormat } from '../../app/format.js';
-import { Can } from '../../app/auth/can.js';
+import { Can, useCan } from '../../app/auth/can.js';
 import { PERMISSIONS as P } from '../../app/navigation.js';
 import { DataTable } from '../../components/ui/data-table/data-table.js';
 import { PageHeader } from '../../components/ui/page-header.js';
@@ -21,6 +21,7 @@ import { kindLabel, STATUS_LABEL } from './i18n.js';
 export function StockDocumentsPage() {
   const f = useFormat();
   const navigate = useNavigate();
+  const canExport = useCan(P.stockDocumentsExport);
   const [filters, setFilters] = useState<{ kind?: string; status?: string; warehouseId?: string }>({});
   const warehouses = useQuery({ queryKey: ['warehouses'], queryFn: inventoryApi.warehouses });
   const columns = useMemo<GridColDef<StockDocument>[]>(() => [
@@ -35,7 +36,8 @@ export function StockDocumentsPage() {
     { field: 'description', headerName: 'توضیحات', flex: 1, minWidth: 160, sortable: false },
   ], [f]);
   const select = (key: keyof typeof filters, label: string, options: [string, string][]) => (
-    <TextField select size="small" label={label} value={filters[key] ?? ''} onChange={(e) => setFilters((x) => ({ ...x, [key]: e.target.value || undefined }))} sx={{ minWidth: 140 }}>
+    <TextField select size="small" label={label} value={filters[key] ?? ''} onChange={(e) => setFilters((x) => ({ ...x, [key]: e.target.value || undefined }))} fullWidth={false} sx={{ width: 150 }}
+      slotProps={{ select: { displayEmpty: true }, inputLabel: { shrink: true } }}>
       <MenuItem value="">همه</MenuItem>
       {options.map(([v, l]) => <MenuItem key={v} value={v}>{l}</MenuItem>)}
     </TextField>
@@ -52,6 +54,7 @@ export function StockDocumentsPage() {
         columns={columns}
         fetchPage={fetchDocuments}
         filters={filters}
+        exportUrl={canExport ? '/api/stock-documents/export' : undefined}
         filterSlot={<>
           {select('kind', 'نوع سند', STOCK_DOCUMENT_KINDS.map((k) => [k, kindLabel(k)]))}
           {select('status', 'وضعیت', [['draft', STATUS_LABEL.draft], ['confirmed', STATUS_LABEL.confirmed]])}

@@ -10,6 +10,9 @@ import Button from '@mui/material/Button';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link as RouterLink } from 'react-router';
+import { useCan } from '../../app/auth/can.js';
+import { PERMISSIONS as P } from '../../app/navigation.js';
+import { ExportMenu } from '../../components/ui/data-table/export-menu.js';
 import { PageHeader } from '../../components/ui/page-header.js';
 import { inventoryApi, type ProductOption } from './inventory-api.js';
 import { ProductPicker } from './product-picker.js';
@@ -17,6 +20,7 @@ import { showQty } from './i18n.js';
 
 /** /stock — one product across warehouses: on hand, reserved, sellable (on hand − reserved), second unit. */
 export function StockPage() {
+  const canExport = useCan(P.stockExport);
   const [product, setProduct] = useState<ProductOption | null>(null);
   const stock = useQuery({ queryKey: ['stock', product?.id], queryFn: () => inventoryApi.stock({ productId: product!.id }), enabled: !!product });
   const rows = stock.data?.items ?? [];
@@ -24,7 +28,10 @@ export function StockPage() {
     (['onHand', 'reserved', 'sellable', 'onHand2'] as const).map((k) => <TableCell key={k} sx={{ fontWeight: bold ? 700 : undefined, color: k === 'sellable' && r.sellable.startsWith('-') ? 'error.main' : undefined }}>{showQty(r[k])}</TableCell>);
   return (
     <>
-      <PageHeader title="موجودی کالا" subtitle="موجودی قابل فروش = موجودی − رزروشده" actions={product && <Button component={RouterLink} to={`/stock/card?productId=${product.id}`}>کاردکس این کالا</Button>} />
+      <PageHeader title="موجودی کالا" subtitle="موجودی قابل فروش = موجودی − رزروشده" actions={product && <>
+        {canExport && <ExportMenu url="/api/stock/export" query={{ productId: product.id }} />}
+        <Button component={RouterLink} to={`/stock/card?productId=${product.id}`}>کاردکس این کالا</Button>
+      </>} />
       <Stack direction="row" spacing={2} sx={{ mb: 2 }}><ProductPicker value={product} onChange={setProduct} /></Stack>
       {product && (
         <Paper>

@@ -18,6 +18,7 @@ import { errorText } from '../../app/format.js';
 import { useT } from '../../app/i18n/locale-provider.js';
 import { useCan } from '../../app/auth/can.js';
 import { PERMISSIONS as P } from '../../app/navigation.js';
+import { ExportMenu } from '../../components/ui/data-table/export-menu.js';
 import { FormDialog } from '../../components/ui/form-dialog.js';
 import { PageHeader } from '../../components/ui/page-header.js';
 import { problemFieldErrors, type FieldErrors } from '../../components/ui/form/use-form-state.js';
@@ -34,6 +35,7 @@ export function WarehousesPage() {
   const qc = useQueryClient();
   const canEdit = useCan(P.warehousesEdit);
   const canCreate = useCan(P.warehousesCreate);
+  const canExport = useCan(P.warehousesExport);
   const list = useQuery({ queryKey: ['warehouses'], queryFn: inventoryApi.warehouses });
   const staff = useQuery({ queryKey: ['staff-options'], queryFn: () => api.get<{ items: { id: string; firstName: string | null; lastName: string }[] }>('/api/staff', { query: { limit: 200 } }).catch(() => ({ items: [] })) });
   const [editing, setEditing] = useState<{ id: string | null; form: Form } | null>(null);
@@ -56,7 +58,10 @@ export function WarehousesPage() {
   const set = (patch: Partial<Form>) => setEditing((x) => (x ? { ...x, form: { ...x.form, ...patch } } : x));
   return (
     <>
-      <PageHeader title="انبارها" actions={canCreate && <Button variant="contained" startIcon={<AddOutlined />} onClick={() => open()}>انبار تازه</Button>} />
+      <PageHeader title="انبارها" actions={<>
+        {canExport && <ExportMenu url="/api/warehouses/export" query={{}} />}
+        {canCreate && <Button variant="contained" startIcon={<AddOutlined />} onClick={() => open()}>انبار تازه</Button>}
+      </>} />
       <Paper>
         <Table size="small" aria-label="انبارها">
           <TableHead><TableRow><TableCell>کد</TableCell><TableCell>نام</TableCell><TableCell>مدیر انبار</TableCell><TableCell>موجودی منفی</TableCell><TableCell>وضعیت</TableCell></TableRow></TableHead>

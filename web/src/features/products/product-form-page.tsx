@@ -30,6 +30,7 @@ import { ProductMainFields, ProductUnitPriceFields } from './form/product-fields
 import { EMPTY_PRODUCT_FORM, productInputOf, toFormValues, type ProductFormValues } from './form/product-form-values.js';
 import { saveProduct } from './form/save-product.js';
 import { VariantsEditor } from './form/variants-editor.js';
+import { ProductImageCard } from './form/product-image-card.js';
 import { useProductsT } from './i18n.js';
 import { useProductHistoryFormat } from './form/history-format.js';
 import { fetchProduct, productKeys, productsApi, useProduct, type ProductDetail } from './products-api.js';
@@ -73,6 +74,7 @@ export function ProductFormPage() {
   const [busy, setBusy] = useState(false);
   const [general, setGeneral] = useState<string | null>(null);
   const [conflict, setConflict] = useState(false);
+  const pendingImage = useRef<File | null>(null);
 
   const { reset } = form;
   useEffect(() => {
@@ -125,9 +127,20 @@ export function ProductFormPage() {
         return;
       }
       toast.success(isNew ? P.created : t.common.saved);
+      if (isNew && pendingImage.current) await uploadPendingImage(result.id, pendingImage.current);
       if (isNew) navigate(`/products/${result.id}`, { replace: true });
     } finally {
       setBusy(false);
+    }
+  }
+
+  /** The image chosen before the first save goes up once the product exists. */
+  async function uploadPendingImage(productId: string, file: File) {
+    pendingImage.current = null;
+    try {
+      queryClient.setQueryData(productKeys.one(productId), await productsApi.setImage(productId, file));
+    } catch (err) {
+      toast.error(`${P.image.pendingFailed} ${errorText(err, t)}`);
     }
   }
 
@@ -168,18 +181,19 @@ export function ProductFormPage() {
       )}
       {general && <Alert severity="error" sx={{ mb: 2 }}>{general}</Alert>}
       <Grid container spacing={2}>
-        <Grid size={{ xs: 12, lg: isNew ? 12 : 8 }}>
+        <Grid size={{ xs: 12, lg: 8 }}>
           <Stack spacing={2}>
             <Section title={P.sectionMain}><ProductMainFields form={form} disabled={disabled} /></Section>
             <Section title={P.sectionUnits}><ProductUnitPriceFields form={form} disabled={disabled} /></Section>
             <Section title={P.sectionVariants}><VariantsEditor form={form} disabled={disabled} /></Section>
           </Stack>
         </Grid>
-        {!isNew && id && (
-          <Grid size={{ xs: 12, lg: 4 }}>
-            <RecordHistory entity="product" entityId={id} fieldLabels={P.fields} formatValue={historyValue} />
-          </Grid>
-        )}
+        <Grid size={{ xs: 12, lg: 4 }}>
+          <Stack spacing={2}>
+            <ProductImageCard product={isNew ? undefined : product.data} disabled={disabled} onPending={(file) => { pendingImage.current = file; }} />
+            {!isNew && id && <RecordHistory entity="product" entityId={id} fieldLabels={P.fields} formatValue={historyValue} />}
+          </Stack>
+        </Grid>
       </Grid>
     </Box>
   );

@@ -61,6 +61,18 @@ export const productsApi = {
   updateVariant: (id: string, vid: string, v: VariantInput) => api.patch<Variant>(`${base}/${enc(id)}/variants/${enc(vid)}`, v),
   removeVariant: (id: string, vid: string) => api.delete<void>(`${base}/${enc(id)}/variants/${enc(vid)}`),
   exportUrl: `${base}/export`,
+  /** PUT (multipart) replaces the image; both answer with the product detail. */
+  imageUrl: (id: string) => `${base}/${enc(id)}/image`,
+  setImage: (id: string, file: File) => api.upload<ProductDetail>(`${base}/${enc(id)}/image`, file, { method: 'PUT', field: 'image' }),
+  removeImage: (id: string) => api.delete<ProductDetail>(`${base}/${enc(id)}/image`),
+};
+
+export type SalesLimits = { userId: string; categoryIds: string[]; categories: { id: string; name: string }[] };
+export const salesLimitsKey = (userId: string) => ['sales-limits', userId] as const;
+/** Which product groups a sales user may sell (GET/PUT /api/staff/{userId}/product-categories). */
+export const salesLimitsApi = {
+  get: (userId: string) => api.get<SalesLimits>(`/api/staff/${enc(userId)}/product-categories`),
+  save: (userId: string, categoryIds: string[]) => api.put<SalesLimits>(`/api/staff/${enc(userId)}/product-categories`, { categoryIds }),
 };
 
 /** CRUD of the settings lists: units, categories, tax classes, attributes. */

@@ -27,6 +27,7 @@ import { NotFoundPage } from '../errors/not-found-page.js';
 import { staffApi, staffKeys, useStaff, type Staff, type StaffInput } from './staff-api.js';
 import { EMPTY_STAFF_FORM, StaffAccessFields, StaffIdentityFields, type StaffFormValues } from './staff-form-fields.js';
 import { StaffImages } from './staff-images.js';
+import { StaffSalesLimits } from './staff-sales-limits.js';
 import { StaffStatusButton } from './staff-status-button.js';
 
 function toForm(s: Staff): StaffFormValues {
@@ -76,6 +77,7 @@ export function StaffFormPage() {
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const canEdit = useCan(isNew ? PERMISSIONS.staffCreate : PERMISSIONS.staffEdit);
+  const canEditLimits = useCan(PERMISSIONS.staffEdit);
   const staff = useStaff(isNew ? undefined : id);
   const form = useFormState<StaffFormValues>(EMPTY_STAFF_FORM);
   const [busy, setBusy] = useState(false);
@@ -193,6 +195,7 @@ export function StaffFormPage() {
                 <StaffAccessFields form={form} readOnly={readOnly} isNew={isNew} selfId={record?.id} />
               </CardContent>
             </Card>
+            {record && <StaffSalesLimits userId={record.id} canEdit={canEditLimits} />}
           </Stack>
         </Grid>
         <Grid size={{ xs: 12, lg: 4 }}>

@@ -6,7 +6,7 @@ import FormHelperText from '@mui/material/FormHelperText';
 import Typography from '@mui/material/Typography';
 import { useEffect, useId, useRef, useState, type ChangeEvent } from 'react';
 import { api, fileUrl } from '../../../app/api-client.js';
-import { errorText } from '../../../app/format.js';
+import { errorText, useFormat } from '../../../app/format.js';
 import { useT } from '../../../app/i18n/locale-provider.js';
 import { useToast } from '../toast-provider.js';
 
@@ -29,6 +29,8 @@ export function uploadedFileId(r: UploadResult | undefined, fileIdField?: string
 
 export type ImageUploadFieldProps = {
   label: string;
+  /** The picture's alt text when the label is an instruction rather than a name (default: label). */
+  alt?: string;
   /** Current stored image. */
   fileId?: string | null;
   /**
@@ -36,10 +38,16 @@ export type ImageUploadFieldProps = {
    * chosen file is handed to `onFileSelected` and uploaded by the page after saving.
    */
   uploadUrl?: string | undefined;
+  /** PUT for endpoints that replace the one image of a record (`PUT /api/products/{id}/image`). */
+  uploadMethod?: 'POST' | 'PUT';
+  /** The multipart field name (default `file`). */
+  uploadField?: string;
   /** Where the answer carries the new file id when it returns the whole record (`photoFileId`). */
   fileIdField?: string;
   onUploaded?: (fileId: string | undefined, result: UploadResult) => void;
   onFileSelected?: (file: File | null) => void;
+  /** Shows a remove button while there is an image; a rejected promise is shown as the field's error. */
+  onRemove?: () => Promise<void>;
   disabled?: boolean;
   maxSizeMb?: number;
   /** Preview box size in px. */
@@ -50,11 +58,15 @@ export type ImageUploadFieldProps = {
 
 export function ImageUploadField({
   label,
+  alt,
   fileId,
   uploadUrl,
+  uploadMethod = 'POST',
+  uploadField,
   fileIdField,
   onUploaded,
   onFileSelected,
+  onRemove,
   disabled = false,
   maxSizeMb = 5,
   size = { width: 140, height: 140 },
@@ -62,6 +74,7 @@ export function ImageUploadField({
   error,
 }: ImageUploadFieldProps) {
   const t = useT();
+  const f = useFormat();
   const toast = useToast();
   const inputId = useId();
   const inputRef = useRef<HTMLInputElement>(null);
@@ -74,12 +87,19 @@ export function ImageUploadField({
     if (localPreview) URL.revokeObjectURL(localPreview);
   }, [localPreview]);
 
+  // Once the record exists (it got an upload URL) or its stored image changed, the server's image is the
+  // truth: a file chosen before saving has been uploaded by the page (or failed, and must not linger).
+  useEffect(() => {
+    setPending(false);
+    setLocalPreview(null);
+  }, [uploadUrl, fileId]);
+
   const onPick = async (e: ChangeEvent<HTMLInputElement>) => {
     const file = e.target.files?.[0];
     e.target.value = ''; // choosing the same file again must fire change again
     if (!file) return;
     if (!file.type.startsWith('image/')) return setProblem(t.upload.notImage);
-    if (file.size > maxSizeMb * 1024 * 1024) return setProblem(t.upload.tooLarge(String(maxSizeMb)));
+    if (file.size > maxSizeMb * 1024 * 1024) return setProblem(t.upload.tooLarge(f.number(maxSizeMb)));
     setProblem(null);
     setLocalPreview(URL.createObjectURL(file));
     if (!uploadUrl) {
@@ -89,12 +109,33 @@ export function ImageUploadField({
     }
     setBusy(true);
     try {
-      const result = await api.upload<UploadResult>(uploadUrl, file);
+      const result = await api.upload<UploadResult>(uploadUrl, file, { method: uploadMethod, ...(uploadField ? { field: uploadField } : {}) });
       setPending(false);
       onUploaded?.(uploadedFileId(result, fileIdField), result ?? {});
       toast.success(t.upload.uploaded);
     } catch (err) {
       setLocalPreview(null);
+      setProblem(errorText(err, t));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const remove = async () => {
+    if (pending) {
+      // Not uploaded yet: just forget the chosen file.
+      setPending(false);
+      setLocalPreview(null);
+      onFileSelected?.(null);
+      return;
+    }
+    if (!onRemove) return;
+    setBusy(true);
+    setProblem(null);
+    try {
+      await onRemove();
+      setLocalPreview(null);
+    } catch (err) {
       setProblem(errorText(err, t));
     } finally {
       setBusy(false);
@@ -123,7 +164,7 @@ export function ImageUploadField({
         }}
       >
         {src ? (
-          <Box component="img" src={src} alt={label} sx={{ width: '100%', height: '100%', objectFit: 'contain' }} />
+          <Box component="img" src={src} alt={alt ?? label} sx={{ width: '100%', height: '100%', objectFit: 'contain' }} />
         ) : (
           <AddPhotoAlternateOutlined color="disabled" sx={{ fontSize: 40 }} />
         )}
@@ -134,9 +175,16 @@ export function ImageUploadField({
         )}
       </Box>
       <input ref={inputRef} id={inputId} type="file" accept="image/*" hidden onChange={(e) => void onPick(e)} disabled={disabled || busy} />
-      <Button size="small" sx={{ mt: 1 }} onClick={() => inputRef.current?.click()} disabled={disabled || busy}>
-        {src ? t.upload.change : t.upload.choose}
-      </Button>
+      <Box sx={{ display: 'flex', gap: 1, mt: 1, flexWrap: 'wrap' }}>
+        <Button size="small" onClick={() => inputRef.current?.click()} disabled={disabled || busy}>
+          {src ? t.upload.change : t.upload.choose}
+        </Button>
+        {src && (onRemove || pending) && (
+          <Button size="small" color="error" onClick={() => void remove()} disabled={disabled || busy}>
+            {t.upload.remove}
+          </Button>
+        )}
+      </Box>
       {message && <FormHelperText error={Boolean(problem || error)}>{message}</FormHelperText>}
     </Box>
   );

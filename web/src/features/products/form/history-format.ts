@@ -1,4 +1,5 @@
-import type { ReactNode } from 'react';
+import { createElement, type ReactNode } from 'react';
+import { fileUrl } from '../../../app/api-client.js';
 import { useFormat } from '../../../app/format.js';
 import { useT } from '../../../app/i18n/locale-provider.js';
 import { defaultAuditValue } from '../../../components/ui/record-history.js';
@@ -26,6 +27,8 @@ export function useProductHistoryFormat(): (field: string, value: unknown) => Re
       case 'kind': return value === 'service' ? P.service : P.goods;
       case 'basePrice': return f.money(String(value));
       case 'code': case 'barcode': return String(value);
+      // Replaced images stay readable, so the history shows what the picture was.
+      case 'imageFileId': return createElement('img', { src: fileUrl(String(value)), alt: P.image.title, style: { height: 40, maxWidth: 80, objectFit: 'contain', verticalAlign: 'middle' } });
       default: return defaultAuditValue(value, f, t);
     }
   };

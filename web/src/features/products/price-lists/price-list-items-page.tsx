@@ -19,6 +19,7 @@ import { useCan } from '../../../app/auth/can.js';
 import { errorText, useFormat } from '../../../app/format.js';
 import { useLocale, useT } from '../../../app/i18n/locale-provider.js';
 import { PERMISSIONS } from '../../../app/navigation.js';
+import { ExportMenu } from '../../../components/ui/data-table/export-menu.js';
 import { PersianNumberInput } from '../../../components/ui/form/persian-number-input.js';
 import { problemFieldErrors, type FieldErrors } from '../../../components/ui/form/use-form-state.js';
 import { PageHeader } from '../../../components/ui/page-header.js';
@@ -53,6 +54,7 @@ export function PriceListItemsPage() {
   const toast = useToast();
   const queryClient = useQueryClient();
   const canEdit = useCan(PERMISSIONS.priceListsEdit);
+  const canExport = useCan(PERMISSIONS.priceListsExport);
   const list = useQuery({ queryKey: ['price-lists', id], queryFn: () => api.get<PriceList>(`/api/price-lists/${encodeURIComponent(id)}`) });
   const items = useQuery({ queryKey: productKeys.priceItems(id), queryFn: () => priceListsApi.items(id) });
   const [rows, setRows] = useState<Row[]>([]);
@@ -89,7 +91,10 @@ export function PriceListItemsPage() {
         title={list.data.name}
         subtitle={`${list.data.channelName ?? L.anyChannel} · ${list.data.roleName ?? L.anyRole} · ${list.data.validFrom ? f.date(list.data.validFrom) : L.open} – ${list.data.validTo ? f.date(list.data.validTo) : L.open}`}
         back={<IconButton component={RouterLink} to="/price-lists" aria-label={L.back}><BackIcon /></IconButton>}
-        actions={canEdit && <Button variant="contained" onClick={() => void save()} disabled={busy}>{L.saveItems}</Button>}
+        actions={<>
+          {canExport && <ExportMenu url={`/api/price-lists/${encodeURIComponent(id)}/items/export`} query={{}} />}
+          {canEdit && <Button variant="contained" onClick={() => void save()} disabled={busy}>{L.saveItems}</Button>}
+        </>}
       />
       <Card>
         <CardContent>

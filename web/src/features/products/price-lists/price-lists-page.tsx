@@ -18,6 +18,7 @@ import { errorText, useFormat } from '../../../app/format.js';
 import { useT } from '../../../app/i18n/locale-provider.js';
 import { PERMISSIONS } from '../../../app/navigation.js';
 import { useConfirm } from '../../../components/ui/confirm-dialog.js';
+import { ExportMenu } from '../../../components/ui/data-table/export-menu.js';
 import { PageHeader } from '../../../components/ui/page-header.js';
 import { useToast } from '../../../components/ui/toast-provider.js';
 import { useProductsT } from '../i18n.js';
@@ -37,6 +38,7 @@ export function PriceListsPage() {
   const canCreate = useCan(PERMISSIONS.priceListsCreate);
   const canEdit = useCan(PERMISSIONS.priceListsEdit);
   const canDelete = useCan(PERMISSIONS.priceListsDelete);
+  const canExport = useCan(PERMISSIONS.priceListsExport);
   const lists = usePriceLists();
   const [editing, setEditing] = useState<PriceList | 'new' | null>(null);
   const refresh = () => queryClient.invalidateQueries({ queryKey: productKeys.priceLists });
@@ -52,7 +54,10 @@ export function PriceListsPage() {
   };
   return (
     <>
-      <PageHeader title={L.title} subtitle={L.rule} actions={canCreate && <Button variant="contained" onClick={() => setEditing('new')}>{L.create}</Button>} />
+      <PageHeader title={L.title} subtitle={L.rule} actions={<>
+        {canExport && <ExportMenu url="/api/price-lists/export" query={{}} />}
+        {canCreate && <Button variant="contained" onClick={() => setEditing('new')}>{L.create}</Button>}
+      </>} />
       {lists.isError && <Alert severity="error">{errorText(lists.error, t)}</Alert>}
       <Card>
         <Table size="small" aria-label={L.title}>
