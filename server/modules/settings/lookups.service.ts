@@ -29,14 +29,18 @@ export async function listLookup(ctx: Ctx, list: string) {
       .orderBy(asc(lookupValues.sortOrder), asc(lookupValues.name)));
 }
 
+/** Adds a value to a list in the caller's transaction, audited; other modules use it too (e.g. a brand met in an import). */
+export async function addLookupValue(tx: Tx, ctx: Ctx, list: string, input: { name: string; sortOrder?: number | undefined; active?: boolean | undefined }) {
+  known(list);
+  const [row] = await tx.insert(lookupValues).values({ tenantId: ctx.tenantId, list, name: input.name, sortOrder: input.sortOrder ?? 0, active: input.active ?? true }).returning();
+  await recordAudit(tx, ctx, { entity: 'lookup', entityId: row!.id, action: 'create', after: row! });
+  return row!;
+}
+
 export async function saveLookup(ctx: Ctx, list: string, id: string | null, input: { name?: string | undefined; sortOrder?: number | undefined; active?: boolean | undefined }) {
   known(list);
   return inTenant(ctx.db, ctx, async (tx) => {
-    if (!id) {
-      const [row] = await tx.insert(lookupValues).values({ tenantId: ctx.tenantId, list, name: input.name ?? '', sortOrder: input.sortOrder ?? 0, active: input.active ?? true }).returning();
-      await recordAudit(tx, ctx, { entity: 'lookup', entityId: row!.id, action: 'create', after: row! });
-      return row!;
-    }
+    if (!id) return addLookupValue(tx, ctx, list, { ...input, name: input.name ?? '' });
     const [before] = await tx.select().from(lookupValues).where(and(eq(lookupValues.tenantId, ctx.tenantId), eq(lookupValues.list, list), eq(lookupValues.id, id)));
     if (!before) throw notFound('مقدار');
     const [after] = await tx.update(lookupValues).set({ ...(input.name !== undefined ? { name: input.name } : {}), ...(input.sortOrder !== undefined ? { sortOrder: input.sortOrder } : {}), ...(input.active !== undefined ? { active: input.active } : {}) }).where(eq(lookupValues.id, id)).returning();

@@ -9,8 +9,7 @@ import type { Ctx } from '../../../platform/context.js';
 import type { Db, Tx } from '../../../platform/db/types.js';
 import { insertJsonRows } from '../../../platform/db/json-insert.js';
 import { AppError } from '../../../platform/http/app-error.js';
-import { recordAudit } from '../../../platform/audit/audit.service.js';
-import { lookupValues } from '../../settings/index.js';
+import { addLookupValue } from '../../settings/index.js';
 import { createCategory } from '../categories.service.js';
 import { upsertPriceItems } from '../price-lists.service.js';
 import { priceListItems } from '../price-lists.table.js';
@@ -65,11 +64,9 @@ async function ensureBrand(tx: Tx, ctx: Ctx, refs: ImportRefs, made: CreatedRefs
   const key = nameKey(name);
   const known = made.brands.get(key) ?? refs.brand(name)?.id;
   if (known) return known;
-  // Settings' own insert of a list value (lookups.service saveLookup) does exactly this.
-  const [row] = await tx.insert(lookupValues).values({ tenantId: ctx.tenantId, list: 'productBrand', name, sortOrder: 0, active: true }).returning();
-  await recordAudit(tx, ctx, { entity: 'lookup', entityId: row!.id, action: 'create', after: row! });
-  made.brands.set(key, row!.id);
-  return row!.id;
+  const row = await addLookupValue(tx, ctx, 'productBrand', { name });
+  made.brands.set(key, row.id);
+  return row.id;
 }
 
 async function writeRow(tx: Tx, ctx: Ctx, refs: ImportRefs, made: CreatedRefs, p: Writing): Promise<{ productId: string; record: RowRecord }> {
