@@ -43,17 +43,21 @@ export async function lockBalances(tx: Tx, tenantId: string, slots: BalanceSlot[
   return out;
 }
 
-/** Writes the new figures of locked balances that changed. */
+/** Writes the new figures of locked balances that changed, in one statement however many there are. */
 export async function writeBalances(tx: Tx, tenantId: string, before: Map<string, BalanceFigures>, after: Map<string, BalanceFigures>, now: Date) {
+  const changed: { w: string; v: string; h: string; h2: string; r: string }[] = [];
   for (const [k, b] of after) {
     const was = before.get(k);
     if (was && was.onHand === b.onHand && was.onHand2 === b.onHand2 && was.reserved === b.reserved) continue;
-    const [warehouseId = '', variantId = ''] = k.split('|');
-    await tx
-      .update(stockBalances)
-      .set({ onHand: qtyToString(b.onHand), onHand2: qtyToString(b.onHand2), reserved: qtyToString(b.reserved), updatedAt: now })
-      .where(and(eq(stockBalances.tenantId, tenantId), eq(stockBalances.warehouseId, warehouseId), eq(stockBalances.variantId, variantId)));
+    const [w = '', v = ''] = k.split('|');
+    changed.push({ w, v, h: qtyToString(b.onHand), h2: qtyToString(b.onHand2), r: qtyToString(b.reserved) });
   }
+  if (!changed.length) return;
+  await tx.execute(sql`
+    update ${stockBalances} b
+       set on_hand = x.h, on_hand2 = x.h2, reserved = x.r, updated_at = ${now.toISOString()}::timestamptz
+      from json_to_recordset(${JSON.stringify(changed)}::json) as x(w uuid, v uuid, h numeric, h2 numeric, r numeric)
+     where b.tenant_id = ${tenantId} and b.warehouse_id = x.w and b.variant_id = x.v`);
 }
 
 /** Appends movements to the ledger in the order given (their seq follows that order). */

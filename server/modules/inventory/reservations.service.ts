@@ -10,7 +10,8 @@ import { inTenant } from '../../platform/db/transactions.js';
 import { AppError, fieldError, notFound } from '../../platform/http/app-error.js';
 import { afterCursor, encodeCursor } from '../../platform/http/keyset.js';
 import { recordAudit } from '../../platform/audit/audit.service.js';
-import { idempotent } from '../../platform/idempotency/idempotency.js';
+import { idempotent, type IdempotentResult } from '../../platform/idempotency/idempotency.js';
+import { reserveGrouped } from './reservation-batcher.js';
 import { enqueueJob } from '../../platform/jobs/index.js';
 import { loadStockItems } from '../products/index.js';
 import { lockBalances, writeBalances } from './balances.repository.js';
@@ -94,7 +95,7 @@ export async function consumeReservation(tx: Tx, ctx: Ctx, id: string, opts: Par
 }
 
 // ── HTTP use cases ────────────────────────────────────────────────────────────
-const outOf = (r: Row, productName: string, warehouseName: string): ReservationOut => ({
+export const outOf = (r: Row, productName: string, warehouseName: string): ReservationOut => ({
   id: r.id, warehouseId: r.warehouseId, warehouseName, productId: r.productId, variantId: r.variantId,
   productName, quantity: qtyToString(qtyFromDb(r.quantity)), status: r.status, reference: r.reference,
   expiresAt: r.expiresAt.toISOString(), createdAt: r.createdAt.toISOString(), closedAt: r.closedAt?.toISOString() ?? null,
@@ -109,12 +110,21 @@ async function toOut(tx: Tx, tenantId: string, rows: Row[]): Promise<Reservation
   return rows.map((r) => outOf(r, items.get(r.variantId)?.name ?? '', whName.get(r.warehouseId) ?? ''));
 }
 
-export async function createReservation(ctx: Ctx, input: ReservationCreate, key?: string) {
+export async function createReservation(ctx: Ctx, input: ReservationCreate, key?: string): Promise<IdempotentResult<ReservationOut>> {
+  if (!key) return { status: 201, body: await reserveGrouped(ctx, input, reserveAlone), replayed: false };
   return inTenant(ctx.db, ctx, (tx) =>
     idempotent(tx, { tenantId: ctx.tenantId, scope: 'reservations.create', key, request: input, status: 201 }, async () => {
       const h = await hold(tx, ctx, input);
       return outOf(h.row, h.productName, h.warehouseName);
     }));
+}
+
+/** One reservation in its own transaction, no Idempotency-Key. */
+async function reserveAlone(ctx: Ctx, input: ReservationCreate): Promise<ReservationOut> {
+  return inTenant(ctx.db, ctx, async (tx) => {
+    const h = await hold(tx, ctx, input);
+    return outOf(h.row, h.productName, h.warehouseName);
+  });
 }
 
 export async function releaseReservationById(ctx: Ctx, id: string) {

@@ -21,6 +21,17 @@ const clean = (row: Json | null | undefined): Json | null => {
   return out;
 };
 
+/** clean() of a new record, keeping only the fields filled in; one pass, as bulk imports make 100,000 of them. */
+function filledIn(row: Json): Json {
+  const out: Json = {};
+  for (const k in row) {
+    const v = row[k];
+    if (v === null || v === undefined || v === '' || (Array.isArray(v) && v.length === 0) || SECRET_FIELDS.has(k) || INTERNAL_FIELDS.has(k)) continue;
+    out[k] = v instanceof Date ? v.toISOString() : typeof v === 'bigint' ? v.toString() : v;
+  }
+  return out;
+}
+
 /** Only the fields that changed, so history shows what someone actually did. */
 function changedOnly(before: Json | null, after: Json | null): { before: Json | null; after: Json | null } {
   if (!before || !after) return { before, after };
@@ -120,12 +131,14 @@ export async function auditEntriesBefore(tx: Tx, tenantId: string, entity: strin
 
 /** Many creations at once (bulk import): one insert (one JSON parameter) instead of one per record. */
 export async function recordCreations(tx: Tx, ctx: Ctx, entity: string, rows: Json[]): Promise<void> {
-  if (!rows.length) return;
-  await insertJsonRows(tx, auditLog, rows.map((row) => {
-    const after = Object.fromEntries(Object.entries(clean(row) ?? {}).filter(([, v]) => v !== null && v !== '' && !(Array.isArray(v) && v.length === 0)));
-    return {
-      tenantId: ctx.tenantId, actorUserId: ctx.principal.userId, actorApiKeyId: ctx.principal.apiKeyId, entity,
-      entityId: String(row.id), action: 'create' as const, before: null, after, requestId: ctx.requestId, at: ctx.now(),
-    };
-  }));
+  await recordCreationsOf(tx, rows.map((row) => ({ ctx, entity, row })));
+}
+
+/** Creations made for different requests in one transaction (grouped commands): each entry keeps its own actor and request id. */
+export async function recordCreationsOf(tx: Tx, entries: { ctx: Ctx; entity: string; row: Json }[]): Promise<void> {
+  if (!entries.length) return;
+  await insertJsonRows(tx, auditLog, entries.map(({ ctx, entity, row }) => ({
+    tenantId: ctx.tenantId, actorUserId: ctx.principal.userId, actorApiKeyId: ctx.principal.apiKeyId, entity,
+    entityId: String(row.id), action: 'create' as const, before: null, after: filledIn(row), requestId: ctx.requestId, at: ctx.now(),
+  })));
 }

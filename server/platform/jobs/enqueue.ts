@@ -41,3 +41,22 @@ export async function enqueueJob(tx: Executor, input: EnqueueInput): Promise<{ i
   if (rows[0] && dueNow) await tx.execute(sql`select pg_notify(${JOBS_WAKEUP_CHANNEL}, '')`);
   return rows[0] ?? null;
 }
+
+/** Several jobs in one insert (grouped commands); only jobs due now wake the scheduler. Returns how many were new. */
+export async function enqueueJobs(tx: Executor, inputs: EnqueueInput[]): Promise<number> {
+  if (!inputs.length) return 0;
+  const rows = await tx
+    .insert(jobs)
+    .values(inputs.map((input) => ({
+      kind: input.kind,
+      payload: input.payload ?? {},
+      tenantId: input.tenantId === undefined ? txTenant : input.tenantId,
+      ...(input.runAt ? { runAt: input.runAt } : {}),
+      dedupeKey: input.dedupeKey ?? null,
+      ...(input.maxAttempts ? { maxAttempts: input.maxAttempts } : {}),
+    })))
+    .onConflictDoNothing()
+    .returning({ id: jobs.id });
+  if (rows.length && inputs.some((i) => !i.runAt || i.runAt.getTime() <= Date.now())) await tx.execute(sql`select pg_notify(${JOBS_WAKEUP_CHANNEL}, '')`);
+  return rows.length;
+}

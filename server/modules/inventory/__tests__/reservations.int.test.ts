@@ -109,6 +109,46 @@ describe('last units under concurrent requests (PGlite serializes them; see conc
     expect((await stockOf(t, item.productId, wh.id)).items[0]).toMatchObject({ onHand: '10', reserved: '10', sellable: '0' });
   });
 
+  it('a burst of reservations is written in groups, yet each request gets its own answer and its own history entry', async () => {
+    const item = await makeProduct(t, { name: 'کالای گروهی' });
+    await postDoc(t, { kind: 'receipt', warehouseId: wh.id, lines: [{ productId: item.productId, quantity: 5 }] });
+    const ok = { warehouseId: wh.id, productId: item.productId, quantity: 2, expiresAt: inHours(1) };
+    const burst = [
+      { ...ok, reference: 'burst:1' },
+      { ...ok, quantity: '۴', reference: 'burst:2' }, // 3 left after the first: refused, the group goes on
+      { ...ok, quantity: 0, reference: 'burst:3' },
+      { ...ok, expiresAt: inHours(-1), reference: 'burst:4' },
+      { ...ok, quantity: 3, reference: 'burst:5' },
+    ];
+    const res = await Promise.all(burst.map((b) => call('POST', '/api/reservations', b)));
+    expect(res.map((r) => r.statusCode)).toEqual([201, 409, 400, 400, 201]);
+    expect(res[1]!.json().errors[0].message).toMatch(/^موجودی قابل فروش «کالای گروهی» در انبار «انبار فروش» ۳ /);
+    expect(res[2]!.json().errors[0].path).toBe('quantity');
+    expect(res[3]!.json().errors[0].path).toBe('expiresAt');
+    expect((await stockOf(t, item.productId, wh.id)).items[0]).toMatchObject({ onHand: '5', reserved: '5', sellable: '0' });
+    // One history entry per reservation, each with the id of its own request.
+    const ids = [res[0]!.json().id, res[4]!.json().id];
+    const audit = await inTenant(t.app.db, { tenantId: t.tenantId }, (tx) =>
+      tx.execute(sql`select entity_id, request_id from audit_log where entity = 'stockReservation' and entity_id in (${ids[0]}, ${ids[1]})`));
+    const rows = (audit as unknown as { rows: { entity_id: string; request_id: string }[] }).rows;
+    expect(rows).toHaveLength(2);
+    expect(new Set(rows.map((r) => r.request_id)).size).toBe(2);
+    // An expiry job per reservation, as for a single one.
+    const jobs = await inTenant(t.app.db, { tenantId: t.tenantId }, (tx) =>
+      tx.execute(sql`select count(*)::int as n from jobs where dedupe_key in (${`inventory.reservations.expire:${ids[0]}`}, ${`inventory.reservations.expire:${ids[1]}`})`));
+    expect((jobs as unknown as { rows: { n: number }[] }).rows[0]!.n).toBe(2);
+  });
+
+  it('a burst with an unknown warehouse falls back to one transaction per request: the others still succeed', async () => {
+    const item = await makeProduct(t, { name: 'کالای پشتیبان' });
+    await postDoc(t, { kind: 'receipt', warehouseId: wh.id, lines: [{ productId: item.productId, quantity: 3 }] });
+    const ok = { warehouseId: wh.id, productId: item.productId, quantity: 1, expiresAt: inHours(1) };
+    const res = await Promise.all([ok, { ...ok, warehouseId: '00000000-0000-4000-8000-000000000000' }, ok].map((b) => call('POST', '/api/reservations', b)));
+    expect(res.map((r) => r.statusCode)).toEqual([201, 400, 201]);
+    expect(res[1]!.json().errors[0]).toMatchObject({ path: 'warehouseId', message: 'انبار پیدا نشد' });
+    expect((await stockOf(t, item.productId, wh.id)).items[0]).toMatchObject({ reserved: '2', sellable: '1' });
+  });
+
   it('50 concurrent issue slips of 1 unit from 10: exactly 10 confirm', async () => {
     const item = await makeProduct(t, { name: 'کالای پرفروش' });
     await postDoc(t, { kind: 'receipt', warehouseId: wh.id, lines: [{ productId: item.productId, quantity: 10 }] });
