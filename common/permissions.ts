@@ -20,6 +20,7 @@ export const OPERATION_LABELS: Record<string, Label> = {
   import: { fa: 'ورود از فایل', en: 'Import' },
   approve: { fa: 'تایید', en: 'Approve' },
   assign: { fa: 'تخصیص', en: 'Assign' },
+  send: { fa: 'ارسال', en: 'Send' },
 };
 
 export const PERMISSION_MODULES = {
@@ -36,6 +37,13 @@ export const PERMISSION_MODULES = {
   stock: { label: { fa: 'موجودی و کاردکس', en: 'Stock and stock card' }, operations: ['view', 'export'] },
   stockDocuments: { label: { fa: 'اسناد انبار', en: 'Stock documents' }, operations: ['view', 'create', 'edit', 'delete', 'approve', 'export'] },
   reservations: { label: { fa: 'رزرو موجودی', en: 'Stock reservations' }, operations: ['view', 'create', 'delete'] },
+  activities: { label: { fa: 'فعالیت‌ها و پیگیری‌ها', en: 'Activities and follow-ups' }, operations: ['view', 'create', 'edit', 'delete', 'export'] },
+  sms: { label: { fa: 'پیامک', en: 'SMS' }, operations: ['view', 'send'] },
+  reminders: { label: { fa: 'یادآور برای همکاران', en: 'Reminders for colleagues' }, operations: ['assign'] },
+  announcements: { label: { fa: 'اطلاعیه‌ها', en: 'Announcements' }, operations: ['create'] },
+  // Notes and the wall follow the record they are on; a private note is its author's alone, whatever the role.
+  notes: { label: { fa: 'یادداشت‌ها', en: 'Notes' }, operations: ['view', 'create', 'export'] },
+  posts: { label: { fa: 'دیوار گفتگو', en: 'Discussion wall' }, operations: ['view', 'create'] },
 } as const satisfies Record<string, ModuleDef>;
 
 type Modules = typeof PERMISSION_MODULES;

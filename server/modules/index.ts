@@ -13,6 +13,12 @@ import { customersRoutes } from './customers/index.js';
 import { inventoryRoutes } from './inventory/index.js';
 import { productsRoutes } from './products/index.js';
 import { lookupsRoutes } from './settings/index.js';
+import { smsRoutes } from './sms/index.js';
+import { activitiesRoutes } from './activities/index.js';
+import { remindersRoutes } from './reminders/index.js';
+import { notesRoutes } from './notes/index.js';
+import { wallRoutes } from './wall/index.js';
+import { announcementsRoutes } from './announcements/index.js';
 
 /** The explicit list of modules; order matters only where a module decorates the app for others. */
 export async function registerModules(app: FastifyInstance, config: Config) {
@@ -30,4 +36,10 @@ export async function registerModules(app: FastifyInstance, config: Config) {
   await app.register(customersRoutes);
   await app.register(inventoryRoutes);
   await app.register(productsRoutes);
+  await app.register(smsRoutes);
+  await app.register(activitiesRoutes);
+  await app.register(remindersRoutes);
+  await app.register(notesRoutes);
+  await app.register(wallRoutes);
+  await app.register(announcementsRoutes);
 }

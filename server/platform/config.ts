@@ -9,6 +9,8 @@ export type Config = {
   adminPassword: string | null;
   sessionDays: number;
   maxUploadBytes: number;
+  /** Call recordings on activities (MAX_AUDIO_MB, default 20); may exceed the general upload limit. */
+  maxAudioBytes: number;
   logLevel: string;
   secureCookies: boolean;
   secretKey: string | null;
@@ -26,6 +28,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     adminPassword: env.CRM_ADMIN_PASSWORD || null,
     sessionDays: int(env.SESSION_DAYS, 30),
     maxUploadBytes: int(env.MAX_UPLOAD_MB, 10) * 1024 * 1024,
+    maxAudioBytes: int(env.MAX_AUDIO_MB, 20) * 1024 * 1024,
     logLevel: env.LOG_LEVEL ?? 'info',
     secureCookies: env.COOKIE_SECURE === 'true',
     secretKey: env.CRM_SECRET_KEY || null,

@@ -15,6 +15,9 @@ export type TimelineItem = {
   body: string | null;
   actorId: string | null;
   link: string | null;
+  /** How the web marks the item (an activity type's color and icon); optional. */
+  color?: string | null;
+  icon?: string | null;
 };
 type Provider = {
   label: { fa: string; en: string };

@@ -13,6 +13,12 @@ export async function insertNotification(tx: Tx, row: typeof notifications.$infe
   return created!;
 }
 
+/** Rows come back in input order (one multi-row INSERT … RETURNING). */
+export async function insertNotifications(tx: Tx, rows: (typeof notifications.$inferInsert)[]): Promise<NotificationRow[]> {
+  if (!rows.length) return [];
+  return tx.insert(notifications).values(rows).returning();
+}
+
 /**
  * Newest first. The cursor is the id of the last row seen; comparing (created_at, id) against that
  * row in SQL keeps full microsecond precision, which a timestamp sent through JSON would lose.

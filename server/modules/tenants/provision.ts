@@ -7,6 +7,7 @@ import { users, staffSearchText } from '../staff/index.js';
 import { createCompanySettings, seedLookupDefaults } from '../settings/index.js';
 import '../customers/index.js';
 import { seedProductDefaults } from '../products/index.js';
+import { seedActivityDefaults } from '../activities/index.js';
 import { hashPassword } from '../auth/password.js';
 import { isStrongEnough, PASSWORD_RULE_FA } from '../auth/auth.errors.js';
 import { DEFAULT_ROLES } from './default-roles.js';
@@ -33,6 +34,7 @@ export async function provisionTenant(db: Db, input: NewTenant): Promise<{ tenan
     await createCompanySettings(tx, tenantId, input.name);
     await seedLookupDefaults(tx, tenantId);
     await seedProductDefaults(tx, tenantId);
+    await seedActivityDefaults(tx, tenantId);
     const roleIds = await seedRoles(tx, tenantId);
     const a = input.admin;
     const [admin] = await tx

@@ -6,8 +6,18 @@ import type { Ctx } from '../context.js';
  * `audit.view` reads any history.
  */
 const viewPermissionOf = new Map<string, Permission>();
-export const registerAuditedEntity = (entity: string, viewPermission: Permission) => viewPermissionOf.set(entity, viewPermission);
+/**
+ * A record whose history is not for everyone who holds the permission (a private note is its author's
+ * alone, `audit.view` included): its module says whether this user may read that record's entries.
+ */
+type HistoryReadCheck = (ctx: Ctx, entityId: string) => Promise<boolean>;
+const readChecks = new Map<string, HistoryReadCheck>();
+export const registerAuditedEntity = (entity: string, viewPermission: Permission, canRead?: HistoryReadCheck) => {
+  viewPermissionOf.set(entity, viewPermission);
+  if (canRead) readChecks.set(entity, canRead);
+};
 export const auditViewPermission = (entity: string) => viewPermissionOf.get(entity);
+export const auditReadCheck = (entity: string) => readChecks.get(entity);
 
 /** Turns actor ids into names for display; the staff module provides it. */
 type ActorNames = (ctx: Ctx, ids: string[]) => Promise<Map<string, string>>;

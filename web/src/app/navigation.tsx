@@ -11,6 +11,13 @@ import Inventory2Outlined from '@mui/icons-material/Inventory2Outlined';
 import { productsNavItem } from '../features/products/products-nav.js';
 import WarehouseOutlined from '@mui/icons-material/WarehouseOutlined';
 import { inventoryNavItem } from '../features/inventory/inventory-nav.js';
+import EventNoteOutlined from '@mui/icons-material/EventNoteOutlined';
+import { activitiesNavItem } from '../features/activities/activities-nav.js';
+import SmsOutlined from '@mui/icons-material/SmsOutlined';
+import { smsNavItem } from '../features/sms/sms-nav.js';
+import AlarmOutlined from '@mui/icons-material/AlarmOutlined';
+import CampaignOutlined from '@mui/icons-material/CampaignOutlined';
+import { announcementsNavItem, remindersNavItem } from '../features/reminders/reminders-nav.js';
 import type { ReactNode } from 'react';
 import type { Permission } from '@common/permissions.js';
 import { getSettingsPages, settingsPagePath } from '../features/settings/settings-registry.js';
@@ -95,8 +102,12 @@ export function navItems(): NavItem[] {
         { key: 'customers-duplicates', path: '/customers/duplicates', label: { fa: fa.customers.findDuplicates, en: en.customers.findDuplicates }, permission: PERMISSIONS.customersView },
       ],
     },
+    activitiesNavItem(<EventNoteOutlined />),
+    remindersNavItem(<AlarmOutlined />),
+    announcementsNavItem(<CampaignOutlined />),
     productsNavItem(<Inventory2Outlined />),
     inventoryNavItem(<WarehouseOutlined />),
+    smsNavItem(<SmsOutlined />),
     { key: 'staff', path: '/staff', label: (t) => t.nav.staff, icon: <BadgeOutlined />, permission: PERMISSIONS.staffView },
     {
       key: 'roles',

@@ -36,6 +36,13 @@ const WarehousesPage = lazyPage(() => import('../features/inventory/warehouses-p
 const StockPage = lazyPage(() => import('../features/inventory/stock-page.js'), 'StockPage');
 const StockCardPage = lazyPage(() => import('../features/inventory/stock-card-page.js'), 'StockCardPage');
 const ReservationsPage = lazyPage(() => import('../features/inventory/reservations-page.js'), 'ReservationsPage');
+const MyActivitiesPage = lazyPage(() => import('../features/activities/my-activities-page.js'), 'MyActivitiesPage');
+const ActivitiesPage = lazyPage(() => import('../features/activities/activities-page.js'), 'ActivitiesPage');
+const ActivityCalendarPage = lazyPage(() => import('../features/activities/calendar/calendar-page.js'), 'CalendarPage');
+const FollowUpCartablePage = lazyPage(() => import('../features/activities/follow-up-cartable-page.js'), 'FollowUpCartablePage');
+const SmsMessagesPage = lazyPage(() => import('../features/sms/sms-messages-page.js'), 'SmsMessagesPage');
+const RemindersPage = lazyPage(() => import('../features/reminders/reminders-page.js'), 'RemindersPage');
+const AnnouncementsPage = lazyPage(() => import('../features/announcements/announcements-page.js'), 'AnnouncementsPage');
 const PermissionHistoryPage = lazyPage(
   () => import('../features/permission-history/permission-history-page.js'),
   'PermissionHistoryPage',
@@ -100,6 +107,13 @@ export const routes: RouteObject[] = [
           { path: 'stock', element: guard(P.stockView, <StockPage />) },
           { path: 'stock/card', element: guard(P.stockView, <StockCardPage />) },
           { path: 'reservations', element: guard(P.reservationsView, <ReservationsPage />) },
+          { path: 'my-activities', element: guard('activities.view', <MyActivitiesPage />) },
+          { path: 'activities', element: guard('activities.view', <ActivitiesPage />) },
+          { path: 'activities/calendar', element: guard('activities.view', <ActivityCalendarPage />) },
+          { path: 'follow-ups', element: guard('activities.view', <FollowUpCartablePage />) },
+          { path: 'sms', element: guard('sms.view', <SmsMessagesPage />) },
+          { path: 'reminders', element: <RemindersPage /> },
+          { path: 'announcements', element: <AnnouncementsPage /> },
           { path: 'staff', element: guard(P.staffView, <StaffListPage />) },
           { path: 'staff/new', element: guard(P.staffCreate, <StaffFormPage />) },
           { path: 'staff/:id', element: guard(P.staffView, <StaffFormPage />) },

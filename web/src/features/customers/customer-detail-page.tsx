@@ -33,6 +33,10 @@ import { CustomerFacts } from './detail/customer-facts.js';
 import { CustomerTimeline } from './detail/customer-timeline.js';
 import { useCustomerFieldLabels, useCustomerHistoryFormat } from './detail/field-labels.js';
 import { PickMergeDialog } from './merge/pick-merge-dialog.js';
+import { NewActivityButton } from '../activities/new-activity-button.js';
+import { NotesPanel } from '../notes/notes-panel.js';
+import { WallPanel } from '../wall/wall-panel.js';
+import { NewReminderButton } from '../reminders/new-reminder-button.js';
 
 /** /customers/:id — the 360° page. */
 export function CustomerDetailPage() {
@@ -94,6 +98,8 @@ export function CustomerDetailPage() {
         }
         actions={
           <>
+            <NewActivityButton customerId={c.id} customerName={c.displayName} />
+            <NewReminderButton seed={{ customerId: c.id, customerName: c.displayName }} />
             {canEdit && (
               <Button component={RouterLink} to={`/customers/${c.id}/edit`} variant="contained" startIcon={<EditOutlined />}>
                 {t.common.edit}
@@ -134,11 +140,15 @@ export function CustomerDetailPage() {
                 </CardContent>
               </Card>
             )}
+            <WallPanel customerId={c.id} />
             <CustomerTimeline customerId={c.id} />
           </Stack>
         </Grid>
         <Grid size={{ xs: 12, lg: 4 }}>
-          <RecordHistory entity="customer" entityId={c.id} fieldLabels={fieldLabels} formatValue={historyValue} />
+          <Stack spacing={2}>
+            <NotesPanel customerId={c.id} />
+            <RecordHistory entity="customer" entityId={c.id} fieldLabels={fieldLabels} formatValue={historyValue} />
+          </Stack>
         </Grid>
       </Grid>
       <PickMergeDialog open={merging} customer={c} onClose={() => setMerging(false)} />

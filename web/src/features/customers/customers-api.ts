@@ -24,6 +24,9 @@ export type TimelineItem = {
   body: string | null;
   actor: { id: string; name: string } | null;
   link: string | null;
+  /** An activity type's color and icon, when the item has one. */
+  color?: string | null;
+  icon?: string | null;
 };
 export type TimelinePage = { items: TimelineItem[]; nextCursor: string | null; types: { key: string; label: { fa: string; en: string } }[] };
 

@@ -61,7 +61,9 @@ const pages: SettingsPage[] = [
   { key: 'tax-classes', label: { fa: 'طبقه‌های مالیاتی', en: 'Tax classes' }, permission: 'products.view', order: 62, component: lazyPage(() => import('../products/settings/tax-classes-page.js'), 'TaxClassesPage') },
   { key: 'product-attributes', label: { fa: 'مشخصه‌های کالا', en: 'Product attributes' }, permission: 'products.view', order: 63, component: lazyPage(() => import('../products/settings/attributes-page.js'), 'ProductAttributesPage') },
   { key: 'product-brands', label: { fa: 'برندها', en: 'Brands' }, permission: 'settings.view', order: 64, component: lazyPage(() => import('../products/settings/lookup-pages.js'), 'ProductBrandsPage') },
+  { key: 'activity-types', label: { fa: 'انواع فعالیت', en: 'Activity types' }, permission: 'activities.view', order: 70, component: lazyPage(() => import('../activities/activity-types-page.js'), 'ActivityTypesPage') },
   { key: 'sales-channels', label: { fa: 'کانال‌های فروش', en: 'Sales channels' }, permission: 'settings.view', order: 65, component: lazyPage(() => import('../products/settings/lookup-pages.js'), 'SalesChannelsPage') },
+  { key: 'sms', label: { fa: 'درگاه پیامک', en: 'SMS gateway' }, permission: 'settings.view', order: 75, component: lazyPage(() => import('../sms/sms-settings-page.js'), 'SmsSettingsPage') },
 ];
 
 /** For later modules: `registerSettingsPage({...})` from a file imported by this one. */

@@ -20,6 +20,8 @@ import { NotificationsBell } from './notifications-bell.js';
 import { Sidebar } from './sidebar.js';
 import { useNotificationStream } from './use-notifications.js';
 import { UserMenu } from './user-menu.js';
+import { ReminderPopup } from '../reminders/reminder-popup.js';
+import { AnnouncementPopup } from '../announcements/announcement-popup.js';
 
 const DRAWER_WIDTH = 264;
 
@@ -135,6 +137,8 @@ export function AppShell() {
         </Suspense>
       </Box>
       <CommandPalette open={paletteOpen} onClose={() => setPaletteOpen(false)} />
+      <ReminderPopup />
+      <AnnouncementPopup />
     </Box>
   );
 }

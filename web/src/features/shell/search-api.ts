@@ -33,6 +33,8 @@ const TYPE_LABELS: Record<string, { fa: string; en: string }> = {
   product: { fa: 'کالا', en: 'Product' },
   invoice: { fa: 'فاکتور', en: 'Invoice' },
   ticket: { fa: 'تیکت', en: 'Ticket' },
+  note: { fa: 'یادداشت', en: 'Note' },
+  post: { fa: 'دیوار گفتگو', en: 'Discussion wall' },
 };
 
 export function searchTypeLabel(type: string, locale: Locale): string {

@@ -7,6 +7,7 @@ import { useToast } from '../../components/ui/toast-provider.js';
 
 export type Notification = {
   id: string;
+  kind?: string;
   title: string;
   body: string | null;
   link: string | null;
@@ -59,6 +60,26 @@ export function useMarkAllRead() {
   });
 }
 
+/** A live notification, re-dispatched on window for features that show their own pop-up (reminders, announcements). */
+export const LIVE_NOTIFICATION_EVENT = 'crm:notification';
+const ownPopupKinds = new Set<string>();
+/** A feature that shows its own pop-up for a kind of notification: the generic toast stays away from it. */
+export const registerLivePopup = (kind: string) => void ownPopupKinds.add(kind);
+
+/** Calls `handler` for every live notification of `kind` while the component is mounted. */
+export function useLiveNotifications(kind: string, handler: (n: Notification) => void): void {
+  const latest = useRef(handler);
+  latest.current = handler;
+  useEffect(() => {
+    const on = (e: Event) => {
+      const n = (e as CustomEvent<Notification>).detail;
+      if (n?.kind === kind) latest.current(n);
+    };
+    window.addEventListener(LIVE_NOTIFICATION_EVENT, on);
+    return () => window.removeEventListener(LIVE_NOTIFICATION_EVENT, on);
+  }, [kind]);
+}
+
 /** Live notifications over SSE (`/api/events`, event `notification`): badge + toast with a link. */
 export function useNotificationStream(): void {
   const queryClient = useQueryClient();
@@ -83,6 +104,8 @@ export function useNotificationStream(): void {
         if (old?.items.some((x) => x.id === n.id)) return old;
         return { items: [n, ...(old?.items ?? [])], unreadCount: (old?.unreadCount ?? 0) + 1 };
       });
+      window.dispatchEvent(new CustomEvent(LIVE_NOTIFICATION_EVENT, { detail: n }));
+      if (n.kind && ownPopupKinds.has(n.kind)) return;
       const { toast: tt, t: texts, openLink: open } = latest.current;
       tt.info(n.title, n.link ? { action: { label: texts.common.view, onClick: () => open(n.link) } } : undefined);
     };

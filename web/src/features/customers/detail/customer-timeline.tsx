@@ -14,6 +14,7 @@ import { errorText, useFormat } from '../../../app/format.js';
 import { useLabel, useT } from '../../../app/i18n/locale-provider.js';
 import { customerKeys, customersApi, type TimelineItem, type TimelinePage } from '../customers-api.js';
 import { useCustomerFieldLabels } from './field-labels.js';
+import { ActivityTypeIcon } from '../../activities/activity-icon.js';
 
 /** The 360° timeline: every module's items for this customer, newest first, filtered by type. */
 export function CustomerTimeline({ customerId }: { customerId: string }) {
@@ -58,9 +59,13 @@ export function CustomerTimeline({ customerId }: { customerId: string }) {
         <Box component="ol" sx={{ listStyle: 'none', m: 0, p: 0 }}>
           {items.map((item) => (
             <Box component="li" key={`${item.type}:${item.id}`} sx={{ position: 'relative', pl: 3, pb: 2, borderLeft: 2, borderColor: 'divider', ml: 1 }}>
-              <Box aria-hidden sx={{ position: 'absolute', left: -7, top: 6, width: 12, height: 12, borderRadius: '50%', bgcolor: 'primary.main' }} />
+              {item.icon ? (
+                <Box sx={{ position: 'absolute', left: -13, top: 0 }}><ActivityTypeIcon icon={item.icon} color={item.color} size={24} /></Box>
+              ) : (
+                <Box aria-hidden sx={{ position: 'absolute', left: -7, top: 6, width: 12, height: 12, borderRadius: '50%', bgcolor: item.color ?? 'primary.main' }} />
+              )}
               <Box sx={{ display: 'flex', alignItems: 'center', gap: 1, flexWrap: 'wrap' }}>
-                <Chip size="small" variant="outlined" label={typeLabel.get(item.type) ?? item.type} />
+                <Chip size="small" variant="outlined" label={typeLabel.get(item.type) ?? item.type} sx={item.color ? { borderColor: item.color, color: item.color } : undefined} />
                 <Typography variant="body2" sx={{ fontWeight: 600 }}>
                   {item.link ? (
                     <Link component={RouterLink} to={item.link}>
@@ -73,7 +78,7 @@ export function CustomerTimeline({ customerId }: { customerId: string }) {
               </Box>
               {item.body && (
                 <Typography variant="body2" color="text.secondary" sx={{ mt: 0.5, whiteSpace: 'pre-line' }}>
-                  {bodyOf(item)}
+                  {f.digits(bodyOf(item) ?? '')}
                 </Typography>
               )}
               <Typography variant="caption" color="text.secondary" component="div" sx={{ mt: 0.5 }}>

@@ -1,0 +1,20 @@
+// Persian first; English for an English UI.
+export const WALL_TEXT = {
+  title: { fa: 'دیوار گفتگو', en: 'Discussion wall' },
+  placeholder: { fa: 'پیامی بنویسید؛ با @ همکاری را نام ببرید…', en: 'Write a message; use @ to mention a colleague…' },
+  message: { fa: 'پیام', en: 'Message' },
+  send: { fa: 'ارسال', en: 'Post' },
+  reply: { fa: 'پاسخ', en: 'Reply' },
+  replyPlaceholder: { fa: 'پاسخ شما…', en: 'Your reply…' },
+  like: { fa: 'پسندیدن', en: 'Like' },
+  unlike: { fa: 'پس گرفتن پسند', en: 'Unlike' },
+  likes: { fa: 'پسند', en: 'likes' },
+  empty: { fa: 'هنوز پیامی روی دیوار این مشتری نیست.', en: 'No messages on this wall yet.' },
+  deleted: { fa: 'این پیام را نویسنده‌اش حذف کرده است.', en: 'This message was deleted by its author.' },
+  edited: { fa: 'ویرایش‌شده', en: 'edited' },
+  deleteTitle: { fa: 'حذف پیام', en: 'Delete message' },
+  deleteConfirm: { fa: 'این پیام حذف شود؟', en: 'Delete this message?' },
+  mentionList: { fa: 'همکارانی که این مشتری را می‌بینند', en: 'Colleagues who can see this customer' },
+  noOne: { fa: 'همکاری با این نام که این مشتری را ببیند پیدا نشد', en: 'No colleague by that name can see this customer' },
+  moreReplies: { fa: 'پاسخ‌های قدیمی‌تر نمایش داده نمی‌شوند', en: 'Older replies are not shown' },
+};
