@@ -47,6 +47,20 @@ export const zPercent = (label: string) =>
       .refine((s) => Number(s) <= 100, { error: `${label} نمی‌تواند بیش از ۱۰۰ باشد` }),
   );
 
+/**
+ * A positive ratio with up to six decimals (any digits, «٫» or «.»), kept as the canonical decimal string;
+ * '' or null clears it. Zero is refused: a conversion of zero units means nothing.
+ */
+export const zOptRatio = (label: string) =>
+  z.preprocess(
+    (v) => (v === '' ? null : typeof v === 'number' ? String(v) : typeof v === 'string' ? toLatinDigits(v).replace(/[٫/]/g, '.').trim() : v),
+    z.string({ error: invalid(label) })
+      .regex(/^\d{1,12}(\.\d{1,6})?$/, { error: `${label} باید عددی مثبت با حداکثر شش رقم اعشار باشد` })
+      .refine((s) => Number(s) > 0, { error: `${label} باید بزرگ‌تر از صفر باشد` })
+      .transform((s) => s.replace(/^0+(?=\d)/, '').replace(/(\.\d*?)0+$/, '$1').replace(/\.$/, ''))
+      .nullable().optional(),
+  );
+
 /** A calendar date: ISO `2025-03-20` or Jalali `1403/12/30` (any digits) → ISO `YYYY-MM-DD`. */
 export const zDay = (label: string) =>
   z.string({ error: (iss) => (iss.input == null ? required(label) : invalid(label)) }).transform((v, ctx) => {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { zPersianText } from '../validators/zod.js';
-import { optText, zBool, zDay, zInt, zOptCode, zOptRef, zOptRial, zPercent, zRef, zVersion } from './catalog-fields.js';
+import { optText, zBool, zDay, zInt, zOptCode, zOptRatio, zOptRef, zOptRial, zPercent, zRef, zVersion } from './catalog-fields.js';
 
 /** Product catalog payloads (units, categories, tax classes, attributes, products, variants), defined once. */
 
@@ -72,6 +72,8 @@ export const productFields = z.object({
   color: optText('رنگ', 40),
   unitId: zRef('واحد اصلی'),
   secondUnitId: zOptRef('واحد دوم'),
+  /** How many main units one second unit usually holds (one sack ≈ 25 kg): a hint for forms, stock stays independent. */
+  secondUnitRatio: zOptRatio('ضریب تبدیل واحد دوم'),
   barcode: zOptCode('بارکد', 64),
   taxClassId: zOptRef('طبقه مالیاتی'),
   basePrice: zOptRial('قیمت پایه'),
@@ -123,6 +125,7 @@ export const productOut = z.object({
   unitDecimals: z.number(),
   secondUnitId: z.string().nullable(),
   secondUnitName: z.string().nullable(),
+  secondUnitRatio: z.string().nullable(),
   barcode: z.string().nullable(),
   taxClassId: z.string().nullable(),
   taxClassName: z.string().nullable(),

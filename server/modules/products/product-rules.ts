@@ -5,7 +5,7 @@ import { fieldError } from '../../platform/http/app-error.js';
 import { lookupValues } from '../settings/lookups.table.js';
 import { productCategories, productUnits, productVariants, products, taxClasses } from './products.table.js';
 
-type Refs = { unitId?: string | null; secondUnitId?: string | null; categoryId?: string | null; brandId?: string | null; taxClassId?: string | null };
+type Refs = { unitId?: string | null; secondUnitId?: string | null; secondUnitRatio?: string | null; categoryId?: string | null; brandId?: string | null; taxClassId?: string | null };
 
 /** Each given reference must exist in this company (and, for a new choice, be active). */
 export async function assertReferences(tx: Tx, tenantId: string, v: Refs, before?: Refs) {
@@ -19,6 +19,7 @@ export async function assertReferences(tx: Tx, tenantId: string, v: Refs, before
   const unitId = v.unitId ?? before?.unitId;
   const secondUnitId = v.secondUnitId === undefined ? before?.secondUnitId : v.secondUnitId;
   if (unitId && secondUnitId && unitId === secondUnitId) throw fieldError('secondUnitId', 'واحد دوم باید با واحد اصلی فرق داشته باشد');
+  if (v.secondUnitRatio && !secondUnitId) throw fieldError('secondUnitRatio', 'ضریب تبدیل بدون واحد دوم معنا ندارد؛ نخست واحد دوم را انتخاب کنید');
   if (changed('categoryId')) {
     const [c] = await tx.select({ active: productCategories.active }).from(productCategories).where(and(eq(productCategories.tenantId, tenantId), eq(productCategories.id, v.categoryId!)));
     if (!c) throw fieldError('categoryId', 'گروه کالای انتخاب‌شده پیدا نشد');

@@ -1,3 +1,4 @@
+import { qtyFromDb, qtyToString } from '../../../common/quantity.js';
 import { and, asc, desc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { ProductFilters, ProductOut } from '../../../common/contracts/products.contract.js';
@@ -103,7 +104,7 @@ export function toProductOut(p: Row, n: Names): ProductOut {
   return {
     id: p.id, code: p.code, name: p.name, description: p.description, kind: p.kind, categoryId: p.categoryId, categoryName: n.categoryName,
     brandId: p.brandId, brandName: n.brandName, color: p.color, unitId: p.unitId, unitName: n.unitName, unitDecimals: n.unitDecimals,
-    secondUnitId: p.secondUnitId, secondUnitName: n.secondUnitName, barcode: p.barcode, taxClassId: p.taxClassId, taxClassName: n.taxClassName,
+    secondUnitId: p.secondUnitId, secondUnitName: n.secondUnitName, secondUnitRatio: p.secondUnitRatio === null ? null : qtyToString(qtyFromDb(p.secondUnitRatio)), barcode: p.barcode, taxClassId: p.taxClassId, taxClassName: n.taxClassName,
     basePrice: p.basePrice === null ? null : p.basePrice.toString(), active: p.active, showStockToSales: p.showStockToSales,
     allowNegativeStock: p.allowNegativeStock, variantCount: Number(n.variantCount),
     imageFileId: p.imageFileId, imageUrl: p.imageFileId ? `/api/files/${p.imageFileId}` : null, version: p.version, createdAt: p.createdAt, updatedAt: p.updatedAt,

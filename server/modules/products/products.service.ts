@@ -87,6 +87,8 @@ export async function updateProduct(ctx: Ctx, id: string, patch: ProductPatch) {
     const before = await loadProduct(tx, ctx.tenantId, id);
     if (patch.version !== undefined && patch.version !== before.version) throw new AppError('conflict');
     const values = columns(patch);
+    // Without a second unit its usual ratio means nothing.
+    if (patch.secondUnitId === null) values.secondUnitRatio = null;
     if (values.code === null) delete values.code; // a code can be changed, never cleared
     await assertReferences(tx, ctx.tenantId, values, before);
     await assertUniqueCodes(tx, ctx.tenantId, { code: values.code, barcode: values.barcode }, { productId: id });

@@ -93,6 +93,8 @@ export const products = pgTable(
     unitId: uuid('unit_id').notNull().references(() => productUnits.id),
     /** An independent second unit (واحد ۲): counted separately, no fixed ratio to the main unit. */
     secondUnitId: uuid('second_unit_id').references(() => productUnits.id),
+    /** Main units in one second unit, a hint for forms; null = no usual ratio. */
+    secondUnitRatio: numeric('second_unit_ratio', { precision: 18, scale: 6 }),
     barcode: text('barcode'),
     taxClassId: uuid('tax_class_id').references(() => taxClasses.id),
     /** Fallback price in Rial when no price list gives one. */

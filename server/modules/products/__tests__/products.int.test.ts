@@ -26,6 +26,19 @@ describe('products', () => {
     expect(p.variants).toEqual([expect.objectContaining({ isDefault: true, code: '5001', barcode: '6260123456789', attributes: {} })]);
   });
 
+  it('keeps a usual second-unit ratio typed in Persian digits; refuses zero, a ratio without a second unit, and clears it with the unit', async () => {
+    const p = await create({ name: 'برنج کیسه‌ای', secondUnitId: U['کارتن'], secondUnitRatio: '۲۵٫۵۰' });
+    expect(p).toMatchObject({ secondUnitName: 'کارتن', secondUnitRatio: '25.5' });
+    const zero = await api('POST', '/api/products', { unitId: U['عدد'], name: 'ضریب صفر', secondUnitId: U['کارتن'], secondUnitRatio: '۰' });
+    expect(zero.statusCode).toBe(400);
+    expect(byPath(zero.json())).toMatchObject({ secondUnitRatio: 'ضریب تبدیل واحد دوم باید بزرگ‌تر از صفر باشد' });
+    const alone = await api('POST', '/api/products', { unitId: U['عدد'], name: 'ضریب تنها', secondUnitRatio: '12' });
+    expect(alone.statusCode).toBe(400);
+    expect(byPath(alone.json())).toMatchObject({ secondUnitRatio: expect.stringContaining('بدون واحد دوم') });
+    const cleared = await ok<Product>('PATCH', `/api/products/${p.id}`, { secondUnitId: null, version: p.version });
+    expect(cleared).toMatchObject({ secondUnitId: null, secondUnitRatio: null });
+  });
+
   it('gives an automatic code when none is typed', async () => {
     const p = await create({ name: 'کالای بدون کد' });
     expect(p.code).toMatch(/^\d+$/);

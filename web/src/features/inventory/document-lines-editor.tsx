@@ -17,6 +17,7 @@ import type { ProductOption } from './inventory-api.js';
 import { ProductPicker } from './product-picker.js';
 import { VariantName, VariantSelect, type VariantLike } from './variant-select.js';
 import { showQty } from './i18n.js';
+import { secondUnitHint } from './second-unit-hint.js';
 
 /** `variant`: a saved line's variant when it is not the default one (shown read-only). */
 export type LineDraft = { key: string; product: ProductOption | null; variantId?: string | undefined; variant?: VariantLike | undefined; quantity: string; quantity2: string; description: string };
@@ -68,7 +69,7 @@ export function DocumentLinesEditor({ lines, onChange, errors, readOnly, quantit
                 <TableCell>
                   {readOnly ? (l.quantity2 ? `${showQty(l.quantity2)} ${l.product?.secondUnitName ?? ''}` : '—') : (
                     <TextField size="small" value={l.quantity2} disabled={!l.product?.secondUnitName} onChange={(e) => set(i, { quantity2: e.target.value })}
-                      error={!!err('quantity2')} helperText={err('quantity2')} placeholder={l.product?.secondUnitName ?? '—'}
+                      error={!!err('quantity2')} helperText={err('quantity2') ?? secondUnitHint(l.quantity, l.product?.secondUnitRatio, l.product?.secondUnitName)} placeholder={l.product?.secondUnitName ?? '—'}
                       slotProps={{ htmlInput: { inputMode: 'decimal', 'aria-label': `مقدار واحد دوم ${lineLabel(i)}` } }} />
                   )}
                 </TableCell>

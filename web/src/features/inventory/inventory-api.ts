@@ -16,7 +16,7 @@ export type Variant = VariantOut;
 export type { StockCardOut, StockCardRow, StockOut, StockDocumentKind, ReservationOut };
 
 /** What the product picker needs from GET /api/products?q= (the products module's list). */
-export type ProductOption = { id: string; code: string; name: string; kind?: string; unitName?: string | null; secondUnitName?: string | null; variantCount?: number };
+export type ProductOption = { id: string; code: string; name: string; kind?: string; unitName?: string | null; secondUnitName?: string | null; secondUnitRatio?: string | null; variantCount?: number };
 
 export const inventoryApi = {
   warehouses: () => api.get<{ items: Warehouse[] }>('/api/warehouses'),

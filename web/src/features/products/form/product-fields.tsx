@@ -78,6 +78,14 @@ export function ProductUnitPriceFields({ form, disabled }: Props) {
       <Grid size={{ xs: 12, sm: 4 }}>
         <UnitSelect {...ref('secondUnitId')} helperText={form.errorOf('secondUnitId') ?? P.secondUnitHint} />
       </Grid>
+      {form.values.secondUnitId && (
+        <Grid size={{ xs: 12, sm: 4 }}>
+          <PersianNumberInput
+            name="secondUnitRatio" label={L.secondUnitRatio} value={form.values.secondUnitRatio} onChange={(v) => form.set('secondUnitRatio', v)} decimal
+            disabled={disabled} error={Boolean(form.errorOf('secondUnitRatio'))} helperText={form.errorOf('secondUnitRatio') ?? P.secondUnitRatioHint} fullWidth
+          />
+        </Grid>
+      )}
       <Grid size={{ xs: 12, sm: 4 }}>
         <TaxClassSelect {...ref('taxClassId')} />
       </Grid>

@@ -5,12 +5,12 @@ export type VariantRow = { key: string; id?: string; code: string; barcode: stri
 
 export type ProductFormValues = {
   code: string; name: string; description: string; kind: 'goods' | 'service'; categoryId: string | null; brandId: string | null; color: string;
-  unitId: string | null; secondUnitId: string | null; barcode: string; taxClassId: string | null; basePrice: string; active: boolean;
+  unitId: string | null; secondUnitId: string | null; secondUnitRatio: string; barcode: string; taxClassId: string | null; basePrice: string; active: boolean;
   showStockToSales: boolean; allowNegativeStock: boolean; variants: VariantRow[];
 };
 
 export const EMPTY_PRODUCT_FORM: ProductFormValues = {
-  code: '', name: '', description: '', kind: 'goods', categoryId: null, brandId: null, color: '', unitId: null, secondUnitId: null,
+  code: '', name: '', description: '', kind: 'goods', categoryId: null, brandId: null, color: '', unitId: null, secondUnitId: null, secondUnitRatio: '',
   barcode: '', taxClassId: null, basePrice: '', active: true, showStockToSales: true, allowNegativeStock: false, variants: [],
 };
 
@@ -22,7 +22,7 @@ const variantRow = (v: Variant): VariantRow => ({ key: v.id, id: v.id, code: v.c
 export function toFormValues(p: ProductDetail): ProductFormValues {
   return {
     code: p.code, name: p.name, description: p.description ?? '', kind: p.kind, categoryId: p.categoryId, brandId: p.brandId, color: p.color ?? '',
-    unitId: p.unitId, secondUnitId: p.secondUnitId, barcode: p.barcode ?? '', taxClassId: p.taxClassId, basePrice: p.basePrice ?? '',
+    unitId: p.unitId, secondUnitId: p.secondUnitId, secondUnitRatio: p.secondUnitRatio ?? '', barcode: p.barcode ?? '', taxClassId: p.taxClassId, basePrice: p.basePrice ?? '',
     active: p.active, showStockToSales: p.showStockToSales, allowNegativeStock: p.allowNegativeStock,
     variants: p.variants.filter((v) => !v.isDefault).map(variantRow),
   };
@@ -33,7 +33,7 @@ const orNull = (s: string) => (s.trim() === '' ? null : s);
 export function productInputOf(v: ProductFormValues): ProductCreateInput {
   return {
     code: orNull(v.code), name: v.name, description: orNull(v.description), kind: v.kind, categoryId: v.categoryId, brandId: v.brandId, color: orNull(v.color),
-    unitId: v.unitId ?? '', secondUnitId: v.secondUnitId, barcode: orNull(v.barcode), taxClassId: v.taxClassId, basePrice: orNull(v.basePrice),
+    unitId: v.unitId ?? '', secondUnitId: v.secondUnitId, secondUnitRatio: v.secondUnitId ? orNull(v.secondUnitRatio) : null, barcode: orNull(v.barcode), taxClassId: v.taxClassId, basePrice: orNull(v.basePrice),
     active: v.active, showStockToSales: v.showStockToSales, allowNegativeStock: v.allowNegativeStock,
   };
 }

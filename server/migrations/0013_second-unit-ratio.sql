@@ -1,0 +1,1 @@
+ALTER TABLE "products" ADD COLUMN "second_unit_ratio" numeric(18, 6);
