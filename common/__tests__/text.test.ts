@@ -125,3 +125,24 @@ describe('searchNormalize', () => {
     expect(new Set(variants.map(searchNormalize))).toEqual(new Set(['علی کریمی']));
   });
 });
+
+describe('the fast path for plain text', () => {
+  // Strings of plain characters take a shortcut; adding a character that only the full path removes
+  // (tatweel for storing, a diacritic for searching) forces the full path, and the results must agree.
+  const alphabet = ['a', 'Z', '0', '9', ' ', '  ', '-', '@', '.', 'ا', 'ب', 'پ', 'ت', 'چ', 'ژ', 'ک', 'گ', 'ی', 'ء', 'و', 'ن', 'ZWNJ'];
+  const random = (seed: number) => () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  const next = random(42);
+  const samples = Array.from({ length: 2000 }, () =>
+    Array.from({ length: Math.floor(next() * 12) }, () => alphabet[Math.floor(next() * alphabet.length)]!)
+      .map((c) => (c === 'ZWNJ' ? ZWNJ : c))
+      .join(''),
+  );
+  it('stores plain text exactly as the full normalisation does', () => {
+    for (const s of samples.filter((x) => !x.includes(ZWNJ))) expect(normalizePersian(s)).toBe(normalizePersian(`${s}\u0640`));
+    expect(normalizePersian('  محمد   رضا  ')).toBe('محمد رضا');
+  });
+  it('indexes plain text (ZWNJ included) exactly as the full search normalisation does', () => {
+    for (const s of samples) expect(searchNormalize(s)).toBe(searchNormalize(`${s}\u064B`));
+    expect(searchNormalize(`نیک${ZWNJ}نام  Ali`)).toBe('نیک نام ali');
+  });
+});

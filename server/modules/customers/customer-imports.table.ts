@@ -7,7 +7,7 @@ export const customerImports = pgTable(
   {
     id: id(),
     tenantId: tenantId(),
-    status: text('status').$type<'validated' | 'queued' | 'running' | 'done' | 'failed' | 'undone'>().notNull(),
+    status: text('status').$type<'validating' | 'validated' | 'queued' | 'running' | 'done' | 'failed' | 'undone'>().notNull(),
     fileId: uuid('file_id').notNull(),
     filename: text('filename').notNull(),
     format: text('format').$type<'csv' | 'xlsx' | 'vcf'>().notNull(),

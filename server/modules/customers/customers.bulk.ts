@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { and, eq, getTableColumns, inArray, or } from 'drizzle-orm';
+import { and, eq, getTableColumns, inArray } from 'drizzle-orm';
 import type { CustomerCreate } from '../../../common/contracts/customers.contract.js';
 import type { Ctx } from '../../platform/context.js';
 import { scopeOf } from '../../platform/context.js';
@@ -10,9 +10,11 @@ import { bumpNumber, reserveNumbers } from '../../platform/sequences/next-number
 import { users } from '../staff/index.js';
 import { lookupValues } from '../settings/lookups.table.js';
 import { cities } from '../geo/index.js';
+import { anyCustomerWithValues, type IdentifierField } from './customers.lookup.js';
 import { customerAddresses, customers } from './customers.table.js';
-import { columnValues } from './domain/customer-values.js';
-import { CODE_SEQUENCE, derived } from './customers.service.js';
+import { columnValues, displayNameOf } from './domain/customer-values.js';
+import { customerPhoneDigits, customerSearchTextAroundCode } from './customers.repository.js';
+import { CODE_SEQUENCE } from './customers.service.js';
 
 type Row = typeof customers.$inferSelect;
 /** Every column null: a new row's columns that the input leaves out. */
@@ -24,49 +26,86 @@ const EMPTY_ROW = Object.fromEntries(Object.keys(getTableColumns(customers)).map
  * identifier, an unknown reference, contacts, more than one address — so the caller falls back to it.
  */
 export async function insertCustomersBulk(tx: Tx, ctx: Ctx, inputs: CustomerCreate[]): Promise<Row[] | null> {
-  if (!inputs.length) return [];
-  if (inputs.some((i) => i.contacts?.length || (i.addresses?.length ?? 0) > 1)) return null;
-  const values = inputs.map((i) => columnValues(i));
-
-  const given = values.map((v) => Number(v.code)).filter((n) => Number.isSafeInteger(n));
-  if (given.length) await bumpNumber(tx, ctx.tenantId, CODE_SEQUENCE, Math.max(...given));
-  const missing = values.filter((v) => !v.code).length;
-  let next = missing ? await reserveNumbers(tx, ctx.tenantId, CODE_SEQUENCE, missing) : 0;
-  for (const v of values) if (!v.code) v.code = String(next++);
-  const defaultOwner = ctx.userId && !scopeOf(ctx.principal, 'customers.assign') ? ctx.userId : undefined;
-  for (const v of values) if (v.ownerId === undefined && defaultOwner) v.ownerId = defaultOwner;
-
-  if (!(await identifiersFree(tx, ctx, values)) || !(await referencesExist(tx, ctx, values))) return null;
-  const places = await placesOf(tx, inputs);
-  if (!places) return null;
-
-  // Ids are made here and the rows sent as one JSON parameter (insertJsonRows): no RETURNING to parse,
-  // and the rows below are exactly what the database stores (every column, its default included).
-  const now = ctx.now();
-  const rows: Row[] = values.map((v, i) => ({
-    ...EMPTY_ROW, ...(v as Partial<Row>), ...derived(v), ...places[i], tags: (v.tags as string[] | undefined) ?? [],
-    id: randomUUID(), tenantId: ctx.tenantId, createdBy: ctx.userId ?? null, version: 1, createdAt: now, updatedAt: now,
-  }) as Row);
-  await insertJsonRows(tx, customers, rows);
-  const addresses = inputs.flatMap((input, i) => {
-    const a = input.addresses?.[0];
-    return a ? [{ id: randomUUID(), tenantId: ctx.tenantId, customerId: rows[i]!.id, title: a.title ?? null, postalCode: a.postalCode ?? null, address: a.address, phone: a.phone ?? null, isPrimary: true, ...places[i], createdAt: now }] : [];
-  });
-  await insertJsonRows(tx, customerAddresses, addresses);
-  await recordCreations(tx, ctx, 'customer', rows);
+  const drafts = inputs.map((input) => draftCustomer(ctx, input));
+  const rows = await prepareCustomersBulk(tx, ctx, drafts);
+  if (rows) await writeCustomersBulk(tx, ctx, drafts, rows);
   return rows;
 }
 
+/**
+ * A new customer's row as far as it can be worked out without the database: id, column values, the
+ * derived columns, the default owner. An import makes these for the next batch while the database is
+ * still writing the current one; prepareCustomersBulk adds the code and the search text around it.
+ */
+export type CustomerDraft = { input: CustomerCreate; row: Row; searchText: (code: string) => string };
+
+export function draftCustomer(ctx: Ctx, input: CustomerCreate): CustomerDraft {
+  const v = columnValues(input) as Partial<Row>;
+  if (v.ownerId === undefined && ctx.userId && !scopeOf(ctx.principal, 'customers.assign')) v.ownerId = ctx.userId;
+  const now = ctx.now();
+  const row: Row = {
+    ...EMPTY_ROW, ...v, tags: v.tags ?? [], displayName: displayNameOf(v as Row), phoneDigits: customerPhoneDigits(v),
+    id: randomUUID(), tenantId: ctx.tenantId, createdBy: ctx.userId ?? null, version: 1, createdAt: now, updatedAt: now,
+  };
+  return { input, row, searchText: customerSearchTextAroundCode(row) };
+}
+
+/**
+ * The checks and the numbering of a bulk insert, and the rows exactly as they will be stored (every
+ * column, defaults included); null when the one-by-one path is needed (see insertCustomersBulk).
+ */
+export async function prepareCustomersBulk(tx: Tx, ctx: Ctx, drafts: CustomerDraft[]): Promise<Row[] | null> {
+  if (!drafts.length) return [];
+  if (drafts.some(({ input: i }) => i.contacts?.length || (i.addresses?.length ?? 0) > 1)) return null;
+
+  const given = drafts.filter((d) => d.row.code).map((d) => Number(d.row.code)).filter((n) => Number.isSafeInteger(n));
+  if (given.length) await bumpNumber(tx, ctx.tenantId, CODE_SEQUENCE, Math.max(...given));
+  const missing = drafts.filter((d) => !d.row.code).length;
+  let next = missing ? await reserveNumbers(tx, ctx.tenantId, CODE_SEQUENCE, missing) : 0;
+  // The drafts' rows are completed in place (a draft is used once; copying 100,000 rows is GC work).
+  // One time for the batch, as one insert would have it (writeCustomersBulk sends it once).
+  const now = ctx.now();
+  const rows = drafts.map(({ row, searchText }) => {
+    if (!row.code) row.code = String(next++);
+    row.searchText = searchText(row.code);
+    row.createdAt = now;
+    row.updatedAt = now;
+    return row;
+  });
+
+  if (!(await identifiersFree(tx, ctx, rows)) || !(await referencesExist(tx, ctx, rows))) return null;
+  const places = await placesOf(tx, drafts.map((d) => d.input));
+  if (!places) return null;
+  rows.forEach((r, i) => Object.assign(r, places[i]));
+  return rows;
+}
+
+/**
+ * Writes the customers, their addresses and their audit entries, each as one statement with one JSON
+ * parameter (insertJsonRows); what prepareCustomersBulk made the same for every row goes once.
+ */
+export async function writeCustomersBulk(tx: Tx, ctx: Ctx, drafts: CustomerDraft[], rows: Row[]): Promise<void> {
+  if (!rows.length) return;
+  const { tenantId, createdBy, version, createdAt, updatedAt } = rows[0]!;
+  await insertJsonRows(tx, customers, rows, { same: { tenantId, createdBy, version, createdAt, updatedAt } });
+  const addresses = drafts.flatMap(({ input }, i) => {
+    const a = input.addresses?.[0];
+    const row = rows[i]!;
+    return a ? [{ id: randomUUID(), customerId: row.id, title: a.title ?? null, postalCode: a.postalCode ?? null, address: a.address, phone: a.phone ?? null, provinceId: row.provinceId, cityId: row.cityId }] : [];
+  });
+  await insertJsonRows(tx, customerAddresses, addresses, { same: { tenantId, isPrimary: true, createdAt } });
+  await recordCreations(tx, ctx, 'customer', rows);
+}
+
 async function identifiersFree(tx: Tx, ctx: Ctx, values: Record<string, unknown>[]) {
-  const conds = [];
+  const wanted: [IdentifierField, string[]][] = [];
   for (const f of ['nationalId', 'legalId', 'economicCode', 'code'] as const) {
     const list = values.map((v) => v[f]).filter((x): x is string => typeof x === 'string' && x !== '');
     if (new Set(list).size !== list.length) return false;
-    if (list.length) conds.push(inArray(customers[f], list));
+    wanted.push([f, list]);
   }
-  if (!conds.length) return true;
-  const [taken] = await tx.select({ id: customers.id }).from(customers).where(and(eq(customers.tenantId, ctx.tenantId), or(...conds))).limit(1);
-  return !taken;
+  for (const [f, list] of wanted) if (await anyCustomerWithValues(tx, ctx.tenantId, f, list)) return false;
+  return true;
 }
 
 async function referencesExist(tx: Tx, ctx: Ctx, values: Record<string, unknown>[]) {

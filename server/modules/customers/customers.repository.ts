@@ -14,13 +14,24 @@ const source = alias(lookupValues, 'source');
 
 type Row = typeof customers.$inferSelect;
 
+const namesOf = (c: Partial<Row>) => [c.displayName, c.firstName, c.lastName, c.companyName];
+const idsOf = (c: Partial<Row>) => [c.nationalId, c.legalId, c.economicCode, c.email, ...(c.tags ?? [])];
+const words = (parts: (string | null | undefined)[]) => parts.filter(Boolean).join(' ');
+
 /** Everything a search box may match: names, code, IDs, phones, email and tags, normalized. */
 export function customerSearchText(c: Partial<Row>): string {
-  return searchNormalize(
-    [c.displayName, c.firstName, c.lastName, c.companyName, c.code, c.nationalId, c.legalId, c.economicCode, c.email, ...(c.tags ?? [])]
-      .filter(Boolean)
-      .join(' '),
-  );
+  return searchNormalize(words([...namesOf(c), c.code, ...idsOf(c)]));
+}
+
+/**
+ * customerSearchText of a customer whose code is not known yet (a bulk insert numbers its rows inside
+ * the transaction): the words around the code are normalised now, the code (plain digits, which
+ * normalising leaves alone) is put between them later. Gives the same text as customerSearchText.
+ */
+export function customerSearchTextAroundCode(c: Partial<Row>): (code: string) => string {
+  const before = searchNormalize(words(namesOf(c)));
+  const after = searchNormalize(words(idsOf(c)));
+  return (code) => words([before, code, after]);
 }
 
 /** Phones as bare digits without the leading 0 or 98, so «۰۹۱۲…», «+98 912…» and «912…» all match. */

@@ -22,6 +22,18 @@ export const setFilesRoot = (dataDir: string) => {
 };
 const pathOf = (sha: string) => join(filesRoot, sha.slice(0, 2), sha);
 
+/** Where files computed from stored bytes go (an upload's parsed rows): next to the bytes, named by the same hash. */
+export function derivedFileBase(sha: string): string {
+  if (!filesRoot) throw new Error('files root not set');
+  return pathOf(sha);
+}
+
+/** Scratch space for work in progress (a job's intermediate files); whoever writes there removes it. */
+export function workPath(...parts: string[]): string {
+  if (!filesRoot) throw new Error('files root not set');
+  return join(filesRoot, 'work', ...parts);
+}
+
 /** Checks the bytes, not the name: the declared type must match what the content really is. */
 export async function sniff(buffer: Buffer, accept: readonly string[]): Promise<string> {
   if (buffer.length === 0) throw new AppError('validation', { detail: 'فایل خالی است.', errors: [{ path: 'file', message: 'فایل خالی است' }] });

@@ -20,7 +20,10 @@ export function columnValues(input: Input) {
     sheba: input.sheba, sourceId: input.sourceId, grade: input.grade, tags: input.tags ? [...new Set(input.tags)] : undefined,
     ownerId: input.ownerId, notes: input.notes,
   };
-  return Object.fromEntries(Object.entries(v).filter(([, x]) => x !== undefined));
+  // A loop, not entries/filter/fromEntries: imports call this for 100,000 rows.
+  const out: Record<string, unknown> = {};
+  for (const k in v) if (v[k] !== undefined) out[k] = v[k];
+  return out;
 }
 
 /** Identifiers that must be unique within a company, with the words used to name them. */

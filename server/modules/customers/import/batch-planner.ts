@@ -1,13 +1,15 @@
 // Decides what happens to each row of a batch: rejected, created, skipped, overwritten or merged.
 // Duplicates inside the file are caught while screening (no database); existing customers are found
-// with ONE query per identifying field for the whole batch (`where national_id in (…)`), never per row.
-import { and, eq, getTableColumns, or, sql } from 'drizzle-orm';
+// with one query per identifying field for the whole batch (customers.lookup.ts), never per row.
+import { sql } from 'drizzle-orm';
 import { missingName, type CustomerCreate, type CustomerPatch } from '../../../../common/contracts/customers.contract.js';
 import { toPersianDigits } from '../../../../common/text.js';
 import type { Ctx } from '../../../platform/context.js';
 import type { Tx } from '../../../platform/db/types.js';
 import { ownerScopeCondition } from '../../access/index.js';
 import type { AddressInput } from '../customer-children.js';
+import { draftCustomer, type CustomerDraft } from '../customers.bulk.js';
+import { customersWithValues } from '../customers.lookup.js';
 import { customers } from '../customers.table.js';
 import { columnValues, UNIQUE_IDS } from '../domain/customer-values.js';
 import { fieldLabelFa, type MatchField } from './import-fields.js';
@@ -24,11 +26,11 @@ export type PassSettings = {
 };
 
 type Base = { rowNumber: number; values: string[] };
-export type Screened = Base & { prepared: PreparedRow };
+export type Screened = Base & { prepared: PreparedRow; draft?: CustomerDraft };
 export type RowPlan = Base &
   (
     | { outcome: 'rejected'; reasons: string[] }
-    | { outcome: 'created'; input: CustomerCreate }
+    | { outcome: 'created'; input: CustomerCreate; draft?: CustomerDraft }
     | { outcome: 'skipped'; customerId: string }
     | { outcome: 'overwritten' | 'merged'; existing: CustomerRow; patch: CustomerPatch; address: { mode: 'replace' | 'add'; value: AddressInput | null } | null }
   );
@@ -65,7 +67,7 @@ export function screenRow(row: Base, s: PassSettings, seen: Map<string, number>)
 
 type Found = CustomerRow & { inScope: boolean };
 
-/** Existing customers sharing any identifying value with the batch: ONE query for all the fields. */
+/** Existing customers sharing any identifying value with the batch: one query per field that has values. */
 async function lookup(tx: Tx, ctx: Ctx, s: PassSettings, batch: Screened[]) {
   const scope = await ownerScopeCondition(tx, ctx, 'customers.import', customers.ownerId);
   const inScope = scope ? sql<boolean>`coalesce((${scope}), false)` : sql<boolean>`true`;
@@ -81,13 +83,11 @@ async function lookup(tx: Tx, ctx: Ctx, s: PassSettings, batch: Screened[]) {
     }
     if (values.size) wanted.push([f as MatchField, [...values]]);
   }
-  if (!wanted.length) return { byId, index };
-  // Email is stored lower-cased (columnValues), so a plain `= any` matches like the per-field lookups did.
-  const rows = await tx
-    .select({ ...getTableColumns(customers), inScope })
-    .from(customers)
-    .where(and(eq(customers.tenantId, ctx.tenantId), or(...wanted.map(([f, values]) => sql`${customers[f]} = any(${sql.param(values)}::text[])`))));
-  for (const r of rows) {
+  // Email is stored lower-cased (columnValues) and valueOf lower-cases it, so equal values match.
+  const found: Found[] = [];
+  for (const [f, values] of wanted) found.push(...(await customersWithValues(tx, ctx.tenantId, f, values, inScope)));
+  for (const r of found) {
+    if (byId.has(r.id)) continue;
     byId.set(r.id, r);
     for (const [f] of wanted) {
       const v = r[f] as string | null;
@@ -97,6 +97,29 @@ async function lookup(tx: Tx, ctx: Ctx, s: PassSettings, batch: Screened[]) {
     }
   }
   return { byId, index };
+}
+
+/**
+ * What a row creates when no customer matches it. The patch and the address were parsed by
+ * customerPatch/addressInput (prepareRow); what customerCreate adds is the name rule (missingName), so the
+ * row is not parsed again: that cost more than reading the file.
+ */
+export function creationInput(p: Extract<PreparedRow, { ok: true }>, s: PassSettings): CustomerCreate {
+  return { ...p.patch, kind: p.kind, ...(p.address ? { addresses: [p.address] } : {}), ...(s.ownerId !== undefined ? { ownerId: s.ownerId } : {}) } as CustomerCreate;
+}
+
+/**
+ * The job's rows drafted as new customers ahead of their transaction (customers.bulk.ts): most rows of an
+ * import create a customer, and this work then overlaps with the database writing the previous batch.
+ * A row that turns out to match a customer simply does not use its draft.
+ */
+export function withDrafts(ctx: Ctx, s: PassSettings, rows: Screened[]): Screened[] {
+  for (const r of rows) {
+    if (!r.prepared.ok) continue;
+    const input = creationInput(r.prepared, s);
+    if (!missingName(input)) r.draft = draftCustomer(ctx, input);
+  }
+  return rows;
 }
 
 const nameOf = (c: CustomerRow) => `«${c.displayName}» (کد ${fa(c.code)})`;
@@ -119,11 +142,9 @@ export async function planBatch(tx: Tx, ctx: Ctx, s: PassSettings, batch: Screen
       if (other) return reject(`این ${u.label} برای مشتری ${nameOf(byId.get(other)!)} ثبت شده است`);
     }
     if (!existing) {
-      // The patch and the address were parsed by customerPatch/addressInput (prepareRow); what customerCreate
-      // adds is the name rule. Parsing the row again with customerCreate cost more than reading the file.
-      const input = { ...p.patch, kind: p.kind, ...(p.address ? { addresses: [p.address] } : {}), ...(s.ownerId !== undefined ? { ownerId: s.ownerId } : {}) } as CustomerCreate;
+      const input = r.draft?.input ?? creationInput(p, s);
       const missing = missingName(input);
-      return missing ? reject(missing.message) : { ...base, outcome: 'created', input };
+      return missing ? reject(missing.message) : { ...base, outcome: 'created', input, ...(r.draft ? { draft: r.draft } : {}) };
     }
     // A full name is split by the EXISTING customer's kind unless the file says otherwise.
     if (!p.kindGiven && p.kind !== existing.kind) {

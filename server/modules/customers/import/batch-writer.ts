@@ -9,7 +9,7 @@ import { searchNormalize } from '../../../../common/text.js';
 import { loadChildren, replaceAddresses, type AddressInput } from '../customer-children.js';
 import { customerImportRows } from '../customer-imports.table.js';
 import { applyUpdate, insertCustomer } from '../customers.service.js';
-import { insertCustomersBulk } from '../customers.bulk.js';
+import { draftCustomer, prepareCustomersBulk, writeCustomersBulk } from '../customers.bulk.js';
 import type { CustomerRow, RowPlan } from './batch-planner.js';
 import { importTuning } from './import-tuning.js';
 
@@ -22,15 +22,21 @@ export type BeforeSnapshot = { customer: CustomerRow; addresses?: AddressInput[]
 
 type Record_ = typeof customerImportRows.$inferInsert;
 
-export async function writeBatch(tx: Tx, ctx: Ctx, importId: string, batch: number, plans: RowPlan[]): Promise<Counters> {
+/** `whileWriting` is called when the rest of the batch is mostly waiting on the database (the job reads ahead then). */
+export async function writeBatch(tx: Tx, ctx: Ctx, importId: string, batch: number, plans: RowPlan[], whileWriting?: () => void): Promise<Counters> {
   const counters = zeroCounters();
-  const records: Record_[] = [];
+  // The tenant, the import and the batch are the same for every record: sent once (insertJsonRows `same`).
+  const records: Omit<Record_, 'tenantId' | 'importId'>[] = [];
   // A customer changed twice in one batch: the second change starts from the first one's result.
   const current = new Map<string, CustomerRow>();
-  const base = (p: RowPlan) => ({ tenantId: ctx.tenantId, importId, rowNumber: p.rowNumber, batch });
+  const base = (p: RowPlan) => ({ rowNumber: p.rowNumber });
   // New customers go in together when they can (one insert for the batch); otherwise one by one below.
   const creations = plans.filter((p): p is Extract<RowPlan, { outcome: 'created' }> => p.outcome === 'created');
-  const bulk = creations.length > 1 ? await insertCustomersBulk(tx, ctx, creations.map((p) => p.input)) : null;
+  const drafts = creations.map((p) => p.draft ?? draftCustomer(ctx, p.input));
+  const bulk = creations.length > 1 ? await prepareCustomersBulk(tx, ctx, drafts) : null;
+  // From here on the batch mostly waits for the database: the caller prepares the next one meanwhile.
+  whileWriting?.();
+  if (bulk) await writeCustomersBulk(tx, ctx, drafts, bulk);
   const created = new Map(bulk ? creations.map((p, i) => [p.rowNumber, bulk[i]!.id]) : []);
   for (const p of plans) {
     importTuning.hooks.beforeRow?.(p.rowNumber);
@@ -51,7 +57,7 @@ export async function writeBatch(tx: Tx, ctx: Ctx, importId: string, batch: numb
     }
     counters[records.at(-1)!.outcome]++;
   }
-  await insertJsonRows(tx, customerImportRows, records);
+  await insertJsonRows(tx, customerImportRows, records, { same: { tenantId: ctx.tenantId, importId, batch } });
   return counters;
 }
 

@@ -1,14 +1,16 @@
-// The uploaded file: stored content-addressed like every upload, read back for each pass, and the
-// readers' Persian refusals turned into problem+json.
+// The uploaded file: stored content-addressed like every upload, parsed ONCE (at preview) into a rows
+// cache next to it that every later pass reads, and the readers' Persian refusals turned into problem+json.
+import { createHash } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import type { Ctx } from '../../../platform/context.js';
 import type { Tx } from '../../../platform/db/types.js';
 import { inTenant } from '../../../platform/db/transactions.js';
-import { readFileFor, registerFileOwner, storeBytes } from '../../../platform/files/files.service.js';
+import { derivedFileBase, readFileFor, registerFileOwner, storeBytes } from '../../../platform/files/files.service.js';
 import { files } from '../../../platform/files/files.table.js';
 import { AppError } from '../../../platform/http/app-error.js';
 import { ownerScopeCondition } from '../../access/index.js';
 import { users } from '../../staff/index.js';
+import { readParsedRows, writeParsedRows, type ParsedRows, type ParsedRowsInfo } from '../../../platform/import/parsed-rows.js';
 import { ImportFileError, readImportFile, type ImportFile, type ImportRow } from '../../../platform/import/readers/index.js';
 
 export const FILE_OWNER = 'customerImport';
@@ -63,11 +65,39 @@ export async function storeImportFile(tx: Tx, ctx: Ctx, input: { buffer: Buffer;
   return row!.id;
 }
 
-/** The uploaded bytes, if this is an import upload the user may read; else 404. */
-export async function loadImportFile(ctx: Ctx, fileId: string) {
+/** The uploaded bytes and their files row, if this is an import upload the user may read; else 404. */
+async function loadImportFile(ctx: Ctx, fileId: string) {
   const { row, bytes } = await readFileFor(ctx, fileId).catch((err: unknown) => {
     throw err instanceof AppError ? new AppError('not_found', { detail: 'فایل بارگذاری‌شده پیدا نشد؛ آن را دوباره بارگذاری کنید.' }) : err;
   });
   if (row.ownerEntity !== FILE_OWNER) throw new AppError('not_found', { detail: 'فایل بارگذاری‌شده پیدا نشد؛ آن را دوباره بارگذاری کنید.' });
-  return { bytes, filename: row.originalName };
+  return { row, bytes, filename: row.originalName };
+}
+
+/**
+ * Reads the whole upload once: counts its rows, keeps the first `sample`, and writes the rows cache the
+ * later passes read (keyed by the bytes' hash, like the stored upload itself).
+ */
+export async function parseUpload(bytes: Buffer, filename: string, sample: number): Promise<ParsedRowsInfo & { sampleRows: string[][] }> {
+  const file = await openImportFile(bytes, filename);
+  const sha = createHash('sha256').update(bytes).digest('hex');
+  const sampleRows: string[][] = [];
+  const info = await writeParsedRows(derivedFileBase(sha), file, rowsOf(file), (row, i) => {
+    if (i < sample) sampleRows.push(row.values);
+  });
+  return { ...info, sampleRows };
+}
+
+/** The upload's rows from its cache; an upload without one (older than the cache) is parsed and cached now. */
+export async function openParsedImport(ctx: Ctx, fileId: string): Promise<ParsedRows & { filename: string }> {
+  const { row, bytes, filename } = await loadImportFile(ctx, fileId);
+  const base = derivedFileBase(row.sha256);
+  let parsed = await readParsedRows(base);
+  if (!parsed) {
+    const file = await openImportFile(bytes, filename);
+    await writeParsedRows(base, file, rowsOf(file));
+    parsed = await readParsedRows(base);
+    if (!parsed) throw new Error(`rows cache of file ${fileId} was not written`);
+  }
+  return { ...parsed, filename };
 }

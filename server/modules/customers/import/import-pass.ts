@@ -1,15 +1,14 @@
-// One read of the file, shared by the validation pass and the job: every row is screened in file order
-// (so duplicates inside the file are judged the same way each time), and the rows from `startAt` on are
-// handed out in batches. A resumed job screens the rows it already wrote again, without writing them.
+// The passes over an upload's rows, shared by the validation pass and the job: settings, screening in file
+// order, batches, read-ahead. Where the rows come from (parsed-rows cache, the validation pass's kept
+// screening) is decided by the callers.
 import type { Ctx } from '../../../platform/context.js';
 import { inTenant } from '../../../platform/db/transactions.js';
 import { customerImports } from '../customer-imports.table.js';
 import { screenRow, type PassSettings, type Screened } from './batch-planner.js';
 import type { ImportFieldKey, MatchField } from './import-fields.js';
-import { rowsOf } from './import-file.js';
 import { loadImportRefs } from './import-refs.js';
 import type { Kind } from './row-mapper.js';
-import type { ImportFile } from '../../../platform/import/readers/index.js';
+import type { ImportRow } from '../../../platform/import/readers/index.js';
 
 type ImportRecord = typeof customerImports.$inferSelect;
 
@@ -37,29 +36,40 @@ export async function passSettings(ctx: Ctx, imp: Pick<ImportRecord, 'mapping' |
   };
 }
 
-export type ScreenedBatch = { first: number; rows: Screened[] };
-
-/** Batches of screened rows; `first` is the index (0-based, data rows only) of the batch's first row. */
-export async function* screenedBatches(file: ImportFile, s: PassSettings, startAt: number, size: number): AsyncGenerator<ScreenedBatch> {
+/**
+ * Every row screened in file order. ALL rows go through `screenRow`, also those a resumed job will not
+ * write again, so duplicates inside the file are judged the same way each time.
+ */
+export async function* screenRows(rows: AsyncIterable<ImportRow>, s: PassSettings): AsyncGenerator<Screened> {
   const seen = new Map<string, number>();
+  for await (const row of rows) yield screenRow(row, s, seen);
+}
+
+/** `items` after the first `n`. */
+export async function* dropFirst<T>(items: AsyncIterable<T>, n: number): AsyncGenerator<T> {
   let index = 0;
-  let batch: Screened[] = [];
-  for await (const row of rowsOf(file)) {
-    const screened = screenRow(row, s, seen);
-    if (index >= startAt) batch.push(screened);
-    index++;
+  for await (const item of items) if (index++ >= n) yield item;
+}
+
+/** Batches of `size`; `first` is the index (0-based, data rows only) of the batch's first row. */
+export async function* inBatches<T>(items: AsyncIterable<T>, first: number, size: number): AsyncGenerator<{ first: number; rows: T[] }> {
+  let batch: T[] = [];
+  for await (const item of items) {
+    batch.push(item);
     if (batch.length >= size) {
-      yield { first: index - batch.length, rows: batch };
+      yield { first, rows: batch };
+      first += batch.length;
       batch = [];
     }
   }
-  if (batch.length) yield { first: index - batch.length, rows: batch };
+  if (batch.length) yield { first, rows: batch };
 }
 
 /**
- * The same batches, one read ahead: the next batch is read and screened (CPU in this process) while the
- * caller's transaction for the current one waits on the database (CPU in PostgreSQL), so on PostgreSQL
- * the two overlap. On PGlite the database runs on this thread, so it only changes the order.
+ * Items one read ahead: the next batch is read and screened (CPU in this process) while the caller's
+ * transaction for the current one waits on the database (CPU in PostgreSQL), so on PostgreSQL the two
+ * overlap. On PGlite the database runs on this thread, so it only changes the order. (The validation
+ * pass; the job uses `prefetching`, whose read-ahead it starts itself.)
  */
 export async function* readAhead<T>(source: AsyncIterable<T>): AsyncGenerator<T> {
   const it = source[Symbol.asyncIterator]();
@@ -78,4 +88,43 @@ export async function* readAhead<T>(source: AsyncIterable<T>): AsyncGenerator<T>
     await next.catch(() => undefined);
     await it.return?.(undefined);
   }
+}
+
+export type Prefetching<T> = AsyncIterableIterator<T> & {
+  /** Starts reading the next item now, if it is not already on its way. */
+  prefetch(): void;
+};
+
+/**
+ * Items one at a time, with the next one read early only when the caller says so (`prefetch`). For the
+ * job: preparing the next batch is CPU on this thread, and doing it while the current transaction still
+ * needs this thread for its lookups and checks would only delay them (measured: slower than no read-ahead);
+ * the job prefetches when only the inserts are left, so the work overlaps with PostgreSQL writing them.
+ */
+export function prefetching<T>(source: AsyncIterable<T>): Prefetching<T> {
+  const it = source[Symbol.asyncIterator]();
+  let ahead: Promise<IteratorResult<T>> | null = null;
+  const self: Prefetching<T> = {
+    prefetch() {
+      if (ahead) return;
+      ahead = it.next();
+      // Handled when next() hands it over; until then a failure must not count as unhandled.
+      ahead.catch(() => undefined);
+    },
+    next() {
+      const r = ahead ?? it.next();
+      ahead = null;
+      return r;
+    },
+    async return() {
+      // Stopped early: wait for a read in flight, then close the source.
+      await ahead?.catch(() => undefined);
+      ahead = null;
+      return (await it.return?.(undefined)) ?? { done: true, value: undefined };
+    },
+    [Symbol.asyncIterator]() {
+      return self;
+    },
+  };
+  return self;
 }

@@ -5,7 +5,7 @@ import { IMPORT_FIELD_KEYS, MATCH_FIELDS } from './import-fields.js';
 
 export const importFormat = z.enum(['csv', 'xlsx', 'vcf']);
 export const importPolicy = z.enum(['skip', 'overwrite', 'merge']);
-export const importStatus = z.enum(['validated', 'queued', 'running', 'done', 'failed', 'undone']);
+export const importStatus = z.enum(['validating', 'validated', 'queued', 'running', 'done', 'failed', 'undone']);
 
 export const previewOut = z.object({
   fileId: z.string(),

@@ -23,8 +23,17 @@ export const customerImportRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post('/api/customers/imports', {
     config,
-    schema: { tags, summary: 'Validate an uploaded file with a mapping and duplicate policy; writes no customer', body: createImportBody, response: { 200: validationOut } },
+    schema: {
+      tags,
+      summary: "Validate an uploaded file with a mapping and duplicate policy, in the background: the import is 'validating' (poll it) until its report is ready; writes no customer",
+      body: createImportBody, response: { 200: importOut },
+    },
   }, async (req) => svc.validateImport(ctxOf(req), req.body));
+
+  app.get('/api/customers/imports/:id/validation', {
+    config,
+    schema: { tags, summary: "The validation report of a 'validated' import: counts and the first 500 rejected rows with reasons", params: idParams, response: { 200: validationOut } },
+  }, async (req) => svc.getValidation(ctxOf(req), req.params.id));
 
   app.get('/api/customers/imports', {
     config,

@@ -1,6 +1,7 @@
-// Use cases of the import screen: preview an upload, validate it (writing no customer), start the job,
-// read progress. Writing happens in import.job.ts; undo in import-undo.ts.
-import { and, desc, eq } from 'drizzle-orm';
+// Use cases of the import screen: preview an upload, queue its validation (writing no customer), read the
+// validation report, start the job, read progress. The validation pass runs in validation.job.ts, writing
+// in import.job.ts, undo in import-undo.ts.
+import { and, asc, desc, eq } from 'drizzle-orm';
 import type { Ctx } from '../../../platform/context.js';
 import { scopeOf } from '../../../platform/context.js';
 import type { Tx } from '../../../platform/db/types.js';
@@ -10,14 +11,15 @@ import { enqueueJob } from '../../../platform/jobs/index.js';
 import { ownerScopeCondition } from '../../access/index.js';
 import { assertReferences } from '../customers.service.js';
 import { customerImportRows, customerImports } from '../customer-imports.table.js';
-import { planBatch } from './batch-planner.js';
 import { fieldLabelFa, IMPORT_FIELDS, suggestImportMapping } from './import-fields.js';
-import { loadImportFile, openImportFile, rowsOf, storeImportFile } from './import-file.js';
-import { columnsOf, DEFAULT_KIND_KEY, passSettings, readAhead, screenedBatches } from './import-pass.js';
-import { importTuning } from './import-tuning.js';
+import { openParsedImport, parseUpload, storeImportFile } from './import-file.js';
+import { columnsOf, DEFAULT_KIND_KEY } from './import-pass.js';
+import { sweepStaleImportWork, validationSummary } from './kept-screening.js';
 import type { CreateImportBody, ImportOut } from './import.contract.js';
 
 export const IMPORT_JOB = 'customers.import';
+export const VALIDATE_JOB = 'customers.import.validate';
+const PROGRESS = 'customers.import.progress';
 const SAMPLE_ROWS = 10;
 const REJECTED_SHOWN = 500;
 const fields = IMPORT_FIELDS.map((f) => ({ key: f.key, label: f.label }));
@@ -29,6 +31,11 @@ export const toImportOut = (r: ImportRecord): ImportOut => ({
   skipped: r.skipped, rejected: r.rejected, error: r.error, createdAt: r.createdAt, finishedAt: r.finishedAt,
 });
 
+/** The live progress event of an import (validation pass or job), for its creator. */
+export const importProgress = (imp: Pick<ImportRecord, 'id' | 'tenantId' | 'createdBy' | 'totalRows'>, processedRows: number, status?: string) => ({
+  tenantId: imp.tenantId, userId: imp.createdBy, type: PROGRESS, data: { id: imp.id, processedRows, totalRows: imp.totalRows, ...(status ? { status } : {}) },
+});
+
 // The job runs as the person who started it (their scope, their name in the audit log).
 const needUser = (ctx: Ctx) => {
   if (!ctx.userId) throw new AppError('forbidden', { detail: 'ورود مشتریان از فایل باید با حساب یک کاربر انجام شود، نه با کلید API.' });
@@ -36,14 +43,12 @@ const needUser = (ctx: Ctx) => {
 
 export async function previewImport(ctx: Ctx, upload: { buffer: Buffer; filename: string }) {
   needUser(ctx);
-  const file = await openImportFile(upload.buffer, upload.filename);
-  const sampleRows: string[][] = [];
-  let totalRows = 0;
-  for await (const row of rowsOf(file)) if (totalRows++ < SAMPLE_ROWS) sampleRows.push(row.values);
-  if (totalRows === 0) throw new AppError('validation', { detail: 'فایل جز سطر عنوان ستون‌ها ردیفی ندارد.', errors: [{ path: 'file', message: 'فایل ردیفی ندارد' }] });
+  // The one full read of the file: later passes read the rows cache it writes.
+  const file = await parseUpload(upload.buffer, upload.filename, SAMPLE_ROWS);
+  if (file.totalRows === 0) throw new AppError('validation', { detail: 'فایل جز سطر عنوان ستون‌ها ردیفی ندارد.', errors: [{ path: 'file', message: 'فایل ردیفی ندارد' }] });
   const fileId = await inTenant(ctx.db, ctx, (tx) => storeImportFile(tx, ctx, { ...upload, format: file.format }));
   return {
-    fileId, filename: upload.filename, format: file.format, encoding: file.encoding, headers: file.headers, sampleRows, totalRows,
+    fileId, filename: upload.filename, format: file.format, encoding: file.encoding, headers: file.headers, sampleRows: file.sampleRows, totalRows: file.totalRows,
     suggestedMapping: suggestImportMapping(file.headers), fields,
   };
 }
@@ -74,61 +79,64 @@ function checkMapping(body: CreateImportBody, headers: string[]) {
   }
 }
 
-/** Reads the whole file and judges every row as the job will, writing no customer. */
+/**
+ * Checks the request and queues the validation pass (validation.job.ts): the import is 'validating' until
+ * every row is judged, then 'validated' with its report (GET …/validation). Writes no customer.
+ */
 export async function validateImport(ctx: Ctx, body: CreateImportBody) {
   needUser(ctx);
-  const { bytes, filename } = await loadImportFile(ctx, body.fileId);
-  const file = await openImportFile(bytes, filename);
-  checkMapping(body, file.headers);
+  const parsed = await openParsedImport(ctx, body.fileId);
+  checkMapping(body, parsed.headers);
   const ownerId = body.ownerId ?? null;
   if (ownerId && ownerId !== ctx.userId && !scopeOf(ctx.principal, 'customers.assign')) {
     throw fieldError('ownerId', 'برای تعیین کارشناس مسئول دیگری، دسترسی «تخصیص مشتری» لازم است', 'forbidden');
   }
   const mapping: Record<string, string> = { ...body.mapping, ...(body.defaultKind ? { [DEFAULT_KIND_KEY]: body.defaultKind } : {}) };
-  // Created as 'failed' and turned 'validated' at the end: a pass that dies midway never looks usable.
   const imp = await inTenant(ctx.db, ctx, async (tx) => {
     if (ownerId) await assertReferences(tx, ctx, { ownerId });
     const [row] = await tx.insert(customerImports).values({
-      tenantId: ctx.tenantId, status: 'failed', fileId: body.fileId, filename, format: file.format, mapping, policy: body.policy,
-      matchFields: body.matchFields, ownerId, error: 'بررسی فایل کامل نشد', createdBy: ctx.userId, createdAt: ctx.now(),
+      tenantId: ctx.tenantId, status: 'validating', fileId: body.fileId, filename: parsed.filename, format: parsed.format, mapping, policy: body.policy,
+      matchFields: body.matchFields, ownerId, totalRows: parsed.totalRows, createdBy: ctx.userId, createdAt: ctx.now(),
     }).returning();
+    await enqueueJob(tx, { kind: VALIDATE_JOB, payload: { importId: row!.id }, dedupeKey: `${VALIDATE_JOB}:${row!.id}` });
     return row!;
   });
-  try {
-    const settings = await passSettings(ctx, imp);
-    const counts = { totalRows: 0, rejected: 0, wouldCreate: 0, wouldUpdate: 0, wouldSkip: 0 };
-    const shown: { rowNumber: number; reasons: string[]; values: string[] }[] = [];
-    for await (const batch of readAhead(screenedBatches(file, settings, 0, importTuning.batchSize))) {
-      counts.totalRows += batch.rows.length;
-      await inTenant(ctx.db, ctx, async (tx) => {
-        const rejected = [];
-        for (const p of await planBatch(tx, ctx, settings, batch.rows)) {
-          if (p.outcome === 'rejected') rejected.push({ tenantId: ctx.tenantId, importId: imp.id, rowNumber: p.rowNumber, outcome: p.outcome, reasons: p.reasons, values: p.values });
-          else if (p.outcome === 'created') counts.wouldCreate++;
-          else if (p.outcome === 'skipped') counts.wouldSkip++;
-          else counts.wouldUpdate++;
-        }
-        counts.rejected += rejected.length;
-        shown.push(...rejected.slice(0, REJECTED_SHOWN - shown.length).map((r) => ({ rowNumber: r.rowNumber, reasons: r.reasons, values: r.values })));
-        if (rejected.length) await tx.insert(customerImportRows).values(rejected);
-      });
+  void sweepStaleImportWork(ctx.now()).catch(() => undefined);
+  return toImportOut(imp);
+}
+
+/** The validation pass's report: counts, and the first rejected rows with their reasons. */
+export async function getValidation(ctx: Ctx, id: string) {
+  const { imp, shown } = await inTenant(ctx.db, ctx, async (tx) => {
+    const imp = await importInScope(tx, ctx, id);
+    if (imp.status !== 'validated') {
+      const detail = imp.status === 'validating' ? 'بررسی فایل هنوز تمام نشده است.' : imp.status === 'failed' ? `بررسی فایل انجام نشد: ${imp.error ?? ''}` : 'این ورود دیگر در مرحله بررسی نیست.';
+      throw new AppError('conflict', { detail });
     }
-    await inTenant(ctx.db, ctx, (tx) =>
-      tx.update(customerImports).set({ status: 'validated', error: null, totalRows: counts.totalRows, rejected: counts.rejected }).where(eq(customerImports.id, imp.id)),
-    );
-    const { totalRows, rejected, ...would } = counts;
-    return { id: imp.id, status: 'validated' as const, totalRows, valid: totalRows - rejected, rejected: shown, rejectedCount: rejected, ...would };
-  } catch (err) {
-    await inTenant(ctx.db, ctx, (tx) => tx.delete(customerImports).where(eq(customerImports.id, imp.id)));
-    throw err;
-  }
+    const shown = await tx
+      .select({ rowNumber: customerImportRows.rowNumber, reasons: customerImportRows.reasons, values: customerImportRows.values })
+      .from(customerImportRows)
+      .where(and(eq(customerImportRows.tenantId, ctx.tenantId), eq(customerImportRows.importId, id), eq(customerImportRows.outcome, 'rejected')))
+      .orderBy(asc(customerImportRows.rowNumber))
+      .limit(REJECTED_SHOWN);
+    return { imp, shown };
+  });
+  const summary = await validationSummary(id);
+  if (!summary) throw new AppError('conflict', { detail: 'نتیجه بررسی این فایل در دسترس نیست؛ دوباره آن را بررسی کنید.' });
+  const { totalRows, rejectedCount, ...would } = summary;
+  return {
+    id: imp.id, status: imp.status, totalRows, valid: totalRows - rejectedCount, rejectedCount, ...would,
+    rejected: shown.map((r) => ({ rowNumber: r.rowNumber, reasons: r.reasons ?? [], values: r.values ?? [] })),
+  };
 }
 
 export async function startImport(ctx: Ctx, id: string) {
   return inTenant(ctx.db, ctx, async (tx) => {
     const imp = await importInScope(tx, ctx, id, true);
     if (imp.status !== 'validated') {
-      throw new AppError('conflict', { detail: imp.status === 'failed' ? 'بررسی این فایل کامل نشده است؛ دوباره آن را بررسی کنید.' : 'این ورود قبلاً شروع شده است.' });
+      const detail = imp.status === 'validating' ? 'بررسی فایل هنوز تمام نشده است.'
+        : imp.status === 'failed' ? 'بررسی این فایل کامل نشده است؛ دوباره آن را بررسی کنید.' : 'این ورود قبلاً شروع شده است.';
+      throw new AppError('conflict', { detail });
     }
     const [row] = await tx.update(customerImports).set({ status: 'queued' }).where(eq(customerImports.id, id)).returning();
     await enqueueJob(tx, { kind: IMPORT_JOB, payload: { importId: id }, dedupeKey: `${IMPORT_JOB}:${id}` });

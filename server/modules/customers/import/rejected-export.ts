@@ -7,7 +7,7 @@ import { inTenant } from '../../../platform/db/transactions.js';
 import { neutralizeFormula, sendExport, type ExportColumn } from '../../../platform/export/export.service.js';
 import { customerImportRows } from '../customer-imports.table.js';
 import { fieldLabelFa } from './import-fields.js';
-import { loadImportFile, openImportFile } from './import-file.js';
+import { openParsedImport } from './import-file.js';
 import { importInScope } from './import.service.js';
 
 type Rejected = { rowNumber: number; values: string[] | null; reasons: string[] | null };
@@ -35,8 +35,7 @@ async function* rejectedPages(ctx: Ctx, importId: string): AsyncGenerator<Reject
 
 export async function sendRejectedRows(ctx: Ctx, id: string, reply: FastifyReply) {
   const imp = await inTenant(ctx.db, ctx, (tx) => importInScope(tx, ctx, id));
-  const { bytes, filename } = await loadImportFile(ctx, imp.fileId);
-  const { headers, format } = await openImportFile(bytes, filename);
+  const { headers, format } = await openParsedImport(ctx, imp.fileId);
   const columns: ExportColumn<Rejected>[] = [
     { header: 'ردیف', value: (r) => r.rowNumber, width: 8 },
     ...headers.map((h, i): ExportColumn<Rejected> => ({

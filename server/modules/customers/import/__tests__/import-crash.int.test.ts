@@ -5,7 +5,7 @@ import { bearer, createTestApp, type TestApp } from '../../../../test-support/te
 import { customerImportRows } from '../../customer-imports.table.js';
 import { customers } from '../../customers.table.js';
 import { DEFAULT_BATCH_SIZE, importTuning } from '../import-tuning.js';
-import { catchUp, csv, nid, preview, scheduler } from './import-test-kit.js';
+import { catchUp, csv, nid, preview, scheduler, validate } from './import-test-kit.js';
 
 let t: TestApp;
 let h: Record<string, string>;
@@ -30,7 +30,7 @@ describe('a crash in the middle of a batch', () => {
     // Row 10 repeats row 3's national ID: rejected both times the job sees it.
     const rows = ids.map((n, i) => ['مشتری', `شماره ${i + 1}`, i === 8 ? ids[1]! : n]);
     const p = (await preview(t, h, 'crash.csv', csv([['نام', 'نام خانوادگی', 'کد ملی'], ...rows]))).json();
-    const v = (await api('POST', '/api/customers/imports', { fileId: p.fileId, mapping: p.suggestedMapping, policy: 'skip', matchFields: ['nationalId'] })).json();
+    const v = await validate(t, h, s, { fileId: p.fileId, mapping: p.suggestedMapping, policy: 'skip', matchFields: ['nationalId'] });
     expect(v).toMatchObject({ totalRows: 12, valid: 11, wouldCreate: 11 });
     expect((await api('POST', `/api/customers/imports/${v.id}/start`)).statusCode).toBe(200);
 
@@ -77,7 +77,7 @@ describe('a crash in the middle of a batch', () => {
     const unlisten = await t.app.database.listen('crm_events', (payload) => events.push(JSON.parse(payload)));
     try {
       const p = (await preview(t, h, 'progress.csv', csv([['نام خانوادگی'], ['یک'], ['دو'], ['سه']]))).json();
-      const v = (await api('POST', '/api/customers/imports', { fileId: p.fileId, mapping: { 0: 'lastName' }, policy: 'skip', matchFields: [] })).json();
+      const v = await validate(t, h, s, { fileId: p.fileId, mapping: { 0: 'lastName' }, policy: 'skip', matchFields: [] });
       await api('POST', `/api/customers/imports/${v.id}/start`);
       catchUp(t);
       await s.runDueOnce();
@@ -86,13 +86,20 @@ describe('a crash in the middle of a batch', () => {
       await unlisten();
     }
     const mine = events.filter((e) => e.e === 'customers.import.progress');
-    expect(mine.map((e) => [e.d.processedRows, e.d.totalRows, e.d.status])).toEqual([[2, 3, undefined], [3, 3, undefined], [3, 3, 'done']]);
+    // The validation pass first (its progress, then 'validated' with the count reset for the job), then the job.
+    expect(mine.map((e) => [e.d.processedRows, e.d.totalRows, e.d.status])).toEqual([
+      [2, 3, 'validating'], [3, 3, 'validating'], [0, 3, 'validated'], [2, 3, undefined], [3, 3, undefined], [3, 3, 'done'],
+    ]);
     expect(new Set(mine.map((e) => e.u))).toEqual(new Set([t.adminId]));
   });
 
   it('a second start is refused, so one import never runs twice', async () => {
     const p = (await preview(t, h, 'once.csv', csv([['نام خانوادگی'], ['یک‌بار']]))).json();
-    const v = (await api('POST', '/api/customers/imports', { fileId: p.fileId, mapping: { 0: 'lastName' }, policy: 'skip', matchFields: [] })).json();
+    const queued = (await api('POST', '/api/customers/imports', { fileId: p.fileId, mapping: { 0: 'lastName' }, policy: 'skip', matchFields: [] })).json();
+    const early = await api('POST', `/api/customers/imports/${queued.id}/start`);
+    expect(early.statusCode).toBe(409);
+    expect(early.json().detail).toBe('بررسی فایل هنوز تمام نشده است.');
+    const v = await validate(t, h, s, { fileId: p.fileId, mapping: { 0: 'lastName' }, policy: 'skip', matchFields: [] });
     expect((await api('POST', `/api/customers/imports/${v.id}/start`)).statusCode).toBe(200);
     const again = await api('POST', `/api/customers/imports/${v.id}/start`);
     expect(again.statusCode).toBe(409);

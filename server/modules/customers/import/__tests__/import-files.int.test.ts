@@ -99,7 +99,7 @@ describe('permissions', () => {
     const doc = (await api('GET', '/api/openapi.json')).json();
     const tagged = Object.entries(doc.paths as Record<string, Record<string, { tags?: string[] }>>)
       .flatMap(([path, ops]) => Object.values(ops).filter((o) => o.tags?.includes('customer import')).map(() => path));
-    expect(new Set(tagged)).toEqual(new Set(['/api/customers/imports/preview', '/api/customers/imports', '/api/customers/imports/{id}', '/api/customers/imports/{id}/start', '/api/customers/imports/{id}/rejected', '/api/customers/imports/{id}/undo']));
+    expect(new Set(tagged)).toEqual(new Set(['/api/customers/imports/preview', '/api/customers/imports', '/api/customers/imports/{id}', '/api/customers/imports/{id}/validation', '/api/customers/imports/{id}/start', '/api/customers/imports/{id}/rejected', '/api/customers/imports/{id}/undo']));
   });
 
   it('every import route answers 403 to a user without customers.import', async () => {
@@ -112,6 +112,7 @@ describe('permissions', () => {
       api('POST', '/api/customers/imports', { fileId: id, mapping: { 0: 'lastName' }, policy: 'skip', matchFields: [] }, vh),
       api('GET', '/api/customers/imports', undefined, vh),
       api('GET', `/api/customers/imports/${id}`, undefined, vh),
+      api('GET', `/api/customers/imports/${id}/validation`, undefined, vh),
       api('POST', `/api/customers/imports/${id}/start`, undefined, vh),
       api('GET', `/api/customers/imports/${id}/rejected`, undefined, vh),
       api('POST', `/api/customers/imports/${id}/undo`, undefined, vh),

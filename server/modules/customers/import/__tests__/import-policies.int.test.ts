@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Scheduler } from '../../../../platform/jobs/index.js';
 import { bearer, createTestApp, type TestApp } from '../../../../test-support/test-app.js';
-import { csv, importFile, nid, preview, readXlsx, scheduler, toFa, xlsx } from './import-test-kit.js';
+import { csv, importFile, nid, preview, readXlsx, scheduler, toFa, validate, xlsx } from './import-test-kit.js';
 
 let t: TestApp;
 let h: Record<string, string>;
@@ -59,7 +59,7 @@ describe('validation pass', () => {
     const a = nextNid();
     const bytes = csv([HEADERS, ['الف', 'یکم', a, '', '', ''], ['ب', 'دوم', nextNid(), '', '', ''], ['پ', 'سوم', toFa(a), '', '', '']]);
     const p = (await preview(t, h, 'dups.csv', bytes)).json();
-    const v = (await api('POST', '/api/customers/imports', { fileId: p.fileId, mapping: p.suggestedMapping, policy: 'skip', matchFields: ['nationalId'] })).json();
+    const v = await validate(t, h, s, { fileId: p.fileId, mapping: p.suggestedMapping, policy: 'skip', matchFields: ['nationalId'] });
     expect(v).toMatchObject({ totalRows: 3, valid: 2, wouldCreate: 2 });
     expect(v.rejected).toEqual([{ rowNumber: 4, reasons: ['تکراری با ردیف ۲ همین فایل: کد ملی یکسان است'], values: ['پ', 'سوم', toFa(a), '', '', ''] }]);
     expect(await byNationalId(a)).toEqual([]);
@@ -133,7 +133,7 @@ describe('undo', () => {
 
   it('refuses to undo an import that has not run', async () => {
     const p = (await preview(t, h, 'n.csv', csv([HEADERS, ['الف', 'ب', nextNid(), '', '', '']]))).json();
-    const v = (await api('POST', '/api/customers/imports', { fileId: p.fileId, mapping: p.suggestedMapping, policy: 'skip', matchFields: [] })).json();
+    const v = await validate(t, h, s, { fileId: p.fileId, mapping: p.suggestedMapping, policy: 'skip', matchFields: [] });
     const res = await api('POST', `/api/customers/imports/${v.id}/undo`);
     expect(res.statusCode).toBe(409);
     expect(res.json().detail).toContain('هنوز تمام نشده است');

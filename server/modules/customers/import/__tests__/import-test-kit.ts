@@ -57,15 +57,27 @@ export async function drain(t: TestApp, s: Scheduler) {
 
 export type FlowOptions = { policy?: 'skip' | 'overwrite' | 'merge'; matchFields?: string[]; mapping?: Record<string, string>; defaultKind?: string };
 
+/**
+ * The validation pass as the wizard runs it: POST (queues it), the job, then its report. Fails the test
+ * unless the import ends 'validated'.
+ */
+export async function validate(t: TestApp, h: Headers, s: Scheduler, body: Record<string, unknown>) {
+  const v = await t.app.inject({ method: 'POST', url: '/api/customers/imports', headers: h, payload: body });
+  expect(v.statusCode, v.body).toBe(200);
+  expect(v.json().status).toBe('validating');
+  await drain(t, s);
+  const report = await t.app.inject({ method: 'GET', url: `/api/customers/imports/${v.json().id}/validation`, headers: h });
+  expect(report.statusCode, report.body).toBe(200);
+  return report.json();
+}
+
 /** preview → validate (suggested mapping unless given) → start → job; returns every step's answer. */
 export async function importFile(t: TestApp, h: Headers, s: Scheduler, filename: string, bytes: Uint8Array | string, o: FlowOptions = {}) {
   const p = await preview(t, h, filename, bytes);
   expect(p.statusCode, p.body).toBe(200);
   const pv = p.json();
   const body = { fileId: pv.fileId, mapping: o.mapping ?? pv.suggestedMapping, policy: o.policy ?? 'skip', matchFields: o.matchFields ?? [], ...(o.defaultKind ? { defaultKind: o.defaultKind } : {}) };
-  const v = await t.app.inject({ method: 'POST', url: '/api/customers/imports', headers: h, payload: body });
-  expect(v.statusCode, v.body).toBe(200);
-  const validation = v.json();
+  const validation = await validate(t, h, s, body);
   const st = await t.app.inject({ method: 'POST', url: `/api/customers/imports/${validation.id}/start`, headers: h });
   expect(st.statusCode, st.body).toBe(200);
   await drain(t, s);

@@ -11,6 +11,7 @@ const refs: ImportRefs = {
   province: (n) => (n === 'تهران' ? 8 : null),
   city: (n) => (n === 'تهران' ? { id: 8001, provinceId: 8 } : null),
   source: (n) => (n === 'نمایشگاه' ? '6a4e7c2e-1d1b-4f7e-9b1a-0c3d5e7f9a11' : null),
+  version: 'test',
 };
 const settings = (fields: ImportFieldKey[], more: Partial<RowSettings> = {}): RowSettings => ({
   columns: fields.map((f, i) => [i, f]), defaultKind: undefined, lenient: false, refs, ...more,

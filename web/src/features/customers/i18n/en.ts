@@ -182,6 +182,7 @@ export const customerImportEn: typeof customerImportFa = {
   defaultKind: 'Person type of rows whose type the file does not tell',
   validate: 'Review data',
   validating: 'Checking the rows…',
+  validationFailed: 'The file could not be checked',
   totalRows: 'Total rows',
   valid: 'Valid rows',
   rejected: 'Rejected rows',
@@ -212,6 +213,7 @@ export const customerImportEn: typeof customerImportFa = {
   undone: 'Import undone',
   another: 'Import another file',
   status: {
+    validating: 'Checking',
     validated: 'Reviewed',
     queued: 'Queued',
     running: 'Running',

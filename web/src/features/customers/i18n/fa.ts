@@ -191,6 +191,7 @@ export const customerImportFa = {
   defaultKind: 'نوع شخص ردیف‌هایی که نوعشان از فایل معلوم نیست',
   validate: 'بررسی اطلاعات',
   validating: 'در حال بررسی ردیف‌ها…',
+  validationFailed: 'بررسی فایل انجام نشد',
   totalRows: 'کل ردیف‌ها',
   valid: 'ردیف‌های معتبر',
   rejected: 'ردیف‌های ردشده',
@@ -221,6 +222,7 @@ export const customerImportFa = {
   undone: 'ورود اطلاعات بازگردانده شد',
   another: 'ورود فایل دیگر',
   status: {
+    validating: 'در حال بررسی',
     validated: 'بررسی‌شده',
     queued: 'در صف',
     running: 'در حال اجرا',

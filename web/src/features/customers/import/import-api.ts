@@ -4,6 +4,8 @@ export type ImportPolicy = 'skip' | 'overwrite' | 'merge';
 export type MatchField = 'nationalId' | 'legalId' | 'economicCode' | 'mobile' | 'email' | 'code';
 export const MATCH_FIELDS: MatchField[] = ['nationalId', 'legalId', 'economicCode', 'mobile', 'email', 'code'];
 export type ImportStatusName = 'validated' | 'queued' | 'running' | 'done' | 'failed' | 'undone';
+/** A customer import is 'validating' while its validation pass runs in the background (products' imports have no such state). */
+export type CustomerImportStatus = 'validating' | ImportStatusName;
 
 export type ImportPreview = {
   fileId: string;
@@ -37,7 +39,7 @@ export type ImportState = {
   id?: string;
   filename?: string;
   createdAt?: string;
-  status: ImportStatusName;
+  status: CustomerImportStatus;
   totalRows: number;
   processedRows: number;
   created: number;
@@ -67,7 +69,9 @@ export const importKeys = {
 
 export const importApi = {
   preview: (file: File) => api.upload<ImportPreview>(`${base}/preview`, file),
-  validate: (body: ImportRequest) => api.post<ValidationReport>(base, body),
+  /** Queues the validation pass; the import is 'validating' (poll `status`) until its report is ready. */
+  validate: (body: ImportRequest) => api.post<ImportState & { id: string }>(base, body),
+  validation: (id: string) => api.get<ValidationReport>(`${base}/${enc(id)}/validation`),
   start: (id: string) => api.post<ImportState | undefined>(`${base}/${enc(id)}/start`),
   status: (id: string, signal?: AbortSignal) => api.get<ImportState>(`${base}/${enc(id)}`, signal ? { signal } : {}),
   undo: (id: string) => api.post<ImportState | undefined>(`${base}/${enc(id)}/undo`),

@@ -11,7 +11,7 @@ import { Link as RouterLink, useSearchParams } from 'react-router';
 import { errorText, useFormat } from '../../../app/format.js';
 import { useLocale, useT } from '../../../app/i18n/locale-provider.js';
 import { PageHeader } from '../../../components/ui/page-header.js';
-import { importApi, type ImportPreview, type ValidationReport } from './import-api.js';
+import { importApi, type ImportPreview, type ImportState, type ValidationReport } from './import-api.js';
 import { initialMapping, MappingStep, type ColumnMapping } from './mapping-step.js';
 import { DEFAULT_OPTIONS, matchFieldsFor, OptionsStep, type ImportOptions } from './options-step.js';
 import { ReviewStep } from './review-step.js';
@@ -19,6 +19,7 @@ import { RunStep } from './run-step.js';
 import { UploadStep } from './upload-step.js';
 
 type StepIndex = 0 | 1 | 2 | 3 | 4;
+const VALIDATION_POLL_MS = 500;
 
 /** /customers/import — upload → map columns → duplicates → review → import (summary, undo). `?id=` opens a past import. */
 export function CustomerImportPage() {
@@ -36,7 +37,16 @@ export function CustomerImportPage() {
   const [importId, setImportId] = useState<string | null>(openId);
   const [justStarted, setJustStarted] = useState(false);
   const [busy, setBusy] = useState(false);
+  const [checking, setChecking] = useState<Pick<ImportState, 'processedRows' | 'totalRows'> | null>(null);
   const [error, setError] = useState<string | null>(null);
+  // Polling stops when the page is left.
+  const mounted = useRef(true);
+  useEffect(() => {
+    mounted.current = true;
+    return () => {
+      mounted.current = false;
+    };
+  }, []);
 
   // A history link (?id=…) opens that import's summary. Only a change of the address counts: the
   // wizard's own state changes first and the address follows a moment later.
@@ -63,13 +73,15 @@ export function CustomerImportPage() {
     setParams({}, { replace: true });
   };
 
+  // The validation pass runs on the server in the background (a large file takes seconds): it is polled
+  // like the import itself, and its progress is shown on the options step.
   const validate = async () => {
     if (!preview) return;
     setBusy(true);
     setError(null);
     try {
       const chosen = Object.fromEntries(Object.entries(mapping).filter(([, v]) => v)) as Record<string, string>;
-      const r = await importApi.validate({
+      const queued = await importApi.validate({
         fileId: preview.fileId,
         mapping: chosen,
         policy: options.policy,
@@ -77,12 +89,26 @@ export function CustomerImportPage() {
         defaultKind: options.defaultKind,
         ...(options.owner ? { ownerId: options.owner.id } : {}),
       });
-      setReport(r);
+      const id = queued.id;
+      let s: ImportState = queued;
+      setChecking(s);
+      while (s.status === 'validating') {
+        await new Promise((r) => setTimeout(r, VALIDATION_POLL_MS));
+        if (!mounted.current) return;
+        s = await importApi.status(id);
+        setChecking(s);
+      }
+      if (s.status !== 'validated') {
+        setError(s.error ? `${I.validationFailed}: ${s.error}` : I.validationFailed);
+        return;
+      }
+      setReport(await importApi.validation(id));
       setStep(3);
     } catch (err) {
       setError(errorText(err, t));
     } finally {
       setBusy(false);
+      setChecking(null);
     }
   };
 
@@ -148,7 +174,7 @@ export function CustomerImportPage() {
             />
           )}
           {step === 2 && (
-            <OptionsStep value={options} onChange={setOptions} mapped={mappedFields} busy={busy} error={error} onBack={() => setStep(1)} onNext={() => void validate()} />
+            <OptionsStep value={options} onChange={setOptions} mapped={mappedFields} busy={busy} checking={checking} error={error} onBack={() => setStep(1)} onNext={() => void validate()} />
           )}
           {step === 3 && report && (
             <ReviewStep report={report} busy={busy} error={error} onBackToMapping={() => { setError(null); setStep(1); }} onStart={() => void start()} />

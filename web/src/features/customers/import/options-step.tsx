@@ -11,6 +11,7 @@ import Radio from '@mui/material/Radio';
 import RadioGroup from '@mui/material/RadioGroup';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
+import { useFormat } from '../../../app/format.js';
 import { useT } from '../../../app/i18n/locale-provider.js';
 import { StaffAutocomplete, type StaffRef } from '../../staff/staff-autocomplete.js';
 import { MATCH_FIELDS, type ImportPolicy, type MatchField } from './import-api.js';
@@ -24,6 +25,8 @@ type Props = {
   /** Fields some column is mapped to: only those can decide a match. */
   mapped: ReadonlySet<string>;
   busy: boolean;
+  /** How far the validation pass is, while it runs. */
+  checking: { processedRows: number; totalRows: number } | null;
   error: string | null;
   onBack: () => void;
   onNext: () => void;
@@ -36,9 +39,11 @@ export function matchFieldsFor(current: MatchField[], mapped: ReadonlySet<string
 }
 
 /** Step 3: what to do with rows matching an existing customer, which fields decide a match, owner of new ones. */
-export function OptionsStep({ value, onChange, mapped, busy, error, onBack, onNext }: Props) {
+export function OptionsStep({ value, onChange, mapped, busy, checking, error, onBack, onNext }: Props) {
   const t = useT();
+  const f = useFormat();
   const I = t.customerImport;
+  const pct = checking && checking.totalRows > 0 ? Math.min(100, (checking.processedRows / checking.totalRows) * 100) : null;
   const policies: { key: ImportPolicy; label: string; help: string }[] = [
     { key: 'skip', label: I.policySkip, help: I.policySkipHelp },
     { key: 'overwrite', label: I.policyOverwrite, help: I.policyOverwriteHelp },
@@ -97,11 +102,16 @@ export function OptionsStep({ value, onChange, mapped, busy, error, onBack, onNe
       </Box>
       {error && <Alert severity="error">{error}</Alert>}
       {busy && (
-        <Box>
+        <Box aria-live="polite">
           <Typography variant="body2" sx={{ mb: 1 }}>
             {I.validating}
           </Typography>
-          <LinearProgress />
+          <LinearProgress variant={pct === null ? 'indeterminate' : 'determinate'} value={pct ?? 0} aria-label={I.validating} />
+          {checking && checking.totalRows > 0 && (
+            <Typography variant="body2" color="text.secondary" sx={{ mt: 1 }}>
+              {I.progress(f.number(checking.processedRows), f.number(checking.totalRows))}
+            </Typography>
+          )}
         </Box>
       )}
       <Box sx={{ display: 'flex', gap: 1, justifyContent: 'flex-end' }}>

@@ -19,7 +19,8 @@ import { useToast } from '../../../components/ui/toast-provider.js';
 import { importApi, importKeys, type ImportState } from './import-api.js';
 import { ImportStats } from './import-stats.js';
 
-const ACTIVE = new Set(['queued', 'running']);
+// 'validating': an import opened from the history while its validation pass still runs.
+const ACTIVE = new Set(['validating', 'queued', 'running']);
 
 /**
  * Step 5: progress (polled every second while the import runs; the shell's event stream is not
@@ -73,12 +74,13 @@ export function RunStep({ importId, justStarted, onAnother }: { importId: string
 
   if (!finished) {
     const pct = st.totalRows > 0 ? Math.min(100, (st.processedRows / st.totalRows) * 100) : 0;
+    const label = st.status === 'validating' ? I.validating : I.running;
     return (
       <Box sx={{ py: 2 }} aria-live="polite">
         <Typography variant="h4" component="p" sx={{ mb: 1 }}>
-          {I.running}
+          {label}
         </Typography>
-        <LinearProgress variant={st.totalRows > 0 ? 'determinate' : 'indeterminate'} value={pct} sx={{ height: 10, borderRadius: 5 }} aria-label={I.running} />
+        <LinearProgress variant={st.totalRows > 0 ? 'determinate' : 'indeterminate'} value={pct} sx={{ height: 10, borderRadius: 5 }} aria-label={label} />
         <Typography variant="body2" color="text.secondary" sx={{ mt: 1 }}>
           {I.progress(f.number(st.processedRows), f.number(st.totalRows))}
         </Typography>

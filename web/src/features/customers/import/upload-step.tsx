@@ -20,7 +20,7 @@ import { errorText, useFormat } from '../../../app/format.js';
 import { useT } from '../../../app/i18n/locale-provider.js';
 import { ACCEPT_ATTRIBUTE, ACCEPTED_EXTENSIONS, importApi, importKeys, type ImportPreview } from './import-api.js';
 
-export const STATUS_COLOR = { validated: 'info', queued: 'info', running: 'info', done: 'success', failed: 'error', undone: 'default' } as const;
+export const STATUS_COLOR = { validating: 'info', validated: 'info', queued: 'info', running: 'info', done: 'success', failed: 'error', undone: 'default' } as const;
 
 /** Past imports: file, date, status and counts; each opens its summary. */
 function ImportHistory() {
