@@ -23,7 +23,7 @@ import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { performance } from 'node:perf_hooks';
+import { closedLoops, loopStats, type LoopResult as Result, type LoopStats as Stats } from './closed-loops.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const num = (v: string | undefined, fallback: number) => (v && Number.isFinite(Number(v)) && Number(v) > 0 ? Number(v) : fallback);
@@ -32,42 +32,7 @@ const num = (v: string | undefined, fallback: number) => (v && Number.isFinite(N
 // Load generator (child process): closed loops; one sample = one "sequence" of GETs done in order.
 // ---------------------------------------------------------------------------------------------
 type Job = { base: string; headers: Record<string, string>; sequences: string[][]; concurrency: number; warmupSeconds: number; seconds: number };
-type Result = { latencies: number[]; requests: number; errors: number; firstError: string | null; elapsedSeconds: number };
 
-/** Runs `once` in `concurrency` closed loops: warm-up (discarded), then the measured window. */
-async function closedLoops(concurrency: number, warmupSeconds: number, seconds: number, once: (i: number) => Promise<void>): Promise<Result> {
-  const latencies: number[] = [];
-  let errors = 0;
-  let firstError: string | null = null;
-  let measuring = false;
-  let stop = false;
-  let n = 0;
-  const loop = async () => {
-    while (!stop) {
-      const i = n++;
-      const t = performance.now();
-      try {
-        await once(i);
-        if (measuring) latencies.push(performance.now() - t);
-      } catch (err) {
-        if (measuring) {
-          errors++;
-          firstError ??= String(err);
-        }
-      }
-    }
-  };
-  const loops = Array.from({ length: concurrency }, loop);
-  await new Promise((r) => setTimeout(r, warmupSeconds * 1000));
-  measuring = true;
-  const t0 = performance.now();
-  await new Promise((r) => setTimeout(r, seconds * 1000));
-  measuring = false;
-  const elapsedSeconds = (performance.now() - t0) / 1000;
-  stop = true;
-  await Promise.all(loops);
-  return { latencies, requests: latencies.length, errors, firstError, elapsedSeconds };
-}
 
 async function child(job: Job): Promise<Result> {
   const url = new URL(job.base);
@@ -244,12 +209,6 @@ async function main() {
       },
     ];
 
-    type Stats = { rps: number; p50: number; p95: number; p99: number; n: number; errors: number };
-    const stats = (r: Result): Stats => {
-      const s = Float64Array.from(r.latencies).sort();
-      const pct = (p: number) => (s.length ? s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))]! : NaN);
-      return { rps: r.requests / r.elapsedSeconds, p50: pct(50), p95: pct(95), p99: pct(99), n: r.requests, errors: r.errors };
-    };
     // Targets are judged for one user at a time (concurrency 1, `judged`); on 2 cores, BENCH_CONCURRENCY closed loops
     // measure requests queueing behind each other as much as the request itself, so those rows are shown for context.
     const results: { s: Scenario; concurrency: number; judged: boolean; app: Stats; raw: Stats; why: string[] }[] = [];
@@ -261,8 +220,8 @@ async function main() {
         log(`${s.key}: raw`);
         const r = await raw(concurrency, s.raw);
         if (r.firstError) log(`${s.key}: raw errors, first: ${r.firstError}`);
-        const as = stats(a);
-        const rs = stats(r);
+        const as = loopStats(a);
+        const rs = loopStats(r);
         log(`${s.key}: app p95 ${as.p95.toFixed(1)} ms ${as.rps.toFixed(0)} req/s; raw p95 ${rs.p95.toFixed(1)} ms ${rs.rps.toFixed(0)} req/s`);
         results.push({ s, concurrency, judged: concurrency === 1, app: as, raw: rs, why: [] });
       }

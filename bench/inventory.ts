@@ -22,53 +22,14 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { performance } from 'node:perf_hooks';
+import { closedLoops, loopStats, type LoopResult as Result, type LoopStats as Stats } from './closed-loops.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const num = (v: string | undefined, fallback: number) => (v && Number.isFinite(Number(v)) && Number(v) > 0 ? Number(v) : fallback);
 
 type Req = { method: 'GET' | 'POST'; path: string; body?: string };
 type Job = { base: string; headers: Record<string, string>; requests: Req[]; concurrency: number; warmupSeconds: number; seconds: number };
-type Result = { latencies: number[]; statuses: Record<string, number>; errors: number; firstError: string | null; elapsedSeconds: number };
 
-/** Closed loops: warm-up (discarded), then the measured window; `once` returns the HTTP status. */
-async function closedLoops(concurrency: number, warmupSeconds: number, seconds: number, once: (i: number) => Promise<number>): Promise<Result> {
-  const latencies: number[] = [];
-  const statuses: Record<string, number> = {};
-  let errors = 0;
-  let firstError: string | null = null;
-  let measuring = false;
-  let stop = false;
-  let n = 0;
-  const loop = async () => {
-    while (!stop) {
-      const i = n++;
-      const t = performance.now();
-      try {
-        const status = await once(i);
-        if (measuring) {
-          latencies.push(performance.now() - t);
-          statuses[status] = (statuses[status] ?? 0) + 1;
-        }
-      } catch (err) {
-        if (measuring) {
-          errors++;
-          firstError ??= String(err);
-        }
-      }
-    }
-  };
-  const loops = Array.from({ length: concurrency }, loop);
-  await new Promise((r) => setTimeout(r, warmupSeconds * 1000));
-  measuring = true;
-  const t0 = performance.now();
-  await new Promise((r) => setTimeout(r, seconds * 1000));
-  measuring = false;
-  const elapsedSeconds = (performance.now() - t0) / 1000;
-  stop = true;
-  await Promise.all(loops);
-  return { latencies, statuses, errors, firstError, elapsedSeconds };
-}
 
 async function child(job: Job): Promise<Result> {
   const url = new URL(job.base);
@@ -173,12 +134,6 @@ async function main() {
     const sanity = await getJson<{ items: unknown[] }>(`/api/stock/card?variantId=${cards[0]!.variant_id}&warehouseId=${cards[0]!.warehouse_id}&limit=1000`);
     if (sanity.items.length !== 1000) throw new Error(`card sanity check: ${sanity.items.length} rows`);
 
-    type Stats = { rps: number; p50: number; p95: number; p99: number; n: number; errors: number; statuses: Record<string, number> };
-    const stats = (r: Result): Stats => {
-      const s = Float64Array.from(r.latencies).sort();
-      const pct = (p: number) => (s.length ? s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))]! : NaN);
-      return { rps: r.latencies.length / r.elapsedSeconds, p50: pct(50), p95: pct(95), p99: pct(99), n: r.latencies.length, errors: r.errors, statuses: r.statuses };
-    };
     const raw = (concurrency: number, once: (i: number) => Promise<void>) =>
       closedLoops(concurrency, settings.warmupSeconds, settings.seconds, async (i) => (await once(i), 200));
 
@@ -187,8 +142,8 @@ async function main() {
     // A row whose target returns met = null is shown for context only.
     const measure = async (key: string, label: string, concurrency: number, requests: Req[], rawOnce: ((i: number) => Promise<void>) | null, target: (a: Stats) => [string, boolean | null]) => {
       log(`${key} (concurrency ${concurrency}): app`);
-      const a = stats(await load(base, headers, requests, concurrency));
-      const r = rawOnce ? stats(await raw(concurrency, rawOnce)) : null;
+      const a = loopStats(await load(base, headers, requests, concurrency));
+      const r = rawOnce ? loopStats(await raw(concurrency, rawOnce)) : null;
       const [tgt, met] = target(a);
       log(`${key}: app p95 ${a.p95.toFixed(1)} ms ${a.rps.toFixed(0)} req/s ${JSON.stringify(a.statuses)}${r ? `; raw p95 ${r.p95.toFixed(1)} ms ${r.rps.toFixed(0)} req/s` : ''}`);
       rows.push({ key, label, concurrency, target: tgt, met, app: a, raw: r });
