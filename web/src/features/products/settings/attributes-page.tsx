@@ -1,4 +1,3 @@
-import DeleteOutline from '@mui/icons-material/DeleteOutlined';
 import EditOutlined from '@mui/icons-material/EditOutlined';
 import Box from '@mui/material/Box';
 import Chip from '@mui/material/Chip';
@@ -14,12 +13,11 @@ import { useCan } from '../../../app/auth/can.js';
 import { errorText } from '../../../app/format.js';
 import { useT } from '../../../app/i18n/locale-provider.js';
 import { PERMISSIONS } from '../../../app/navigation.js';
-import { useConfirm } from '../../../components/ui/confirm-dialog.js';
 import { FormDialog } from '../../../components/ui/form-dialog.js';
 import { useFormState } from '../../../components/ui/form/use-form-state.js';
 import { useProductsT } from '../i18n.js';
 import { catalogApi, productKeys, useAttributes, type Attribute } from '../products-api.js';
-import { SettingsCard, useRunner } from './settings-kit.js';
+import { ActiveSwitch, EditDeleteButtons, SettingsCard, useRunner } from './settings-kit.js';
 
 const attributesApi = catalogApi('product-attributes');
 
@@ -27,7 +25,6 @@ const attributesApi = catalogApi('product-attributes');
 export function ProductAttributesPage() {
   const t = useT();
   const P = useProductsT();
-  const confirm = useConfirm();
   const canEdit = useCan(PERMISSIONS.productsEdit);
   const attributes = useAttributes();
   const { busy, run } = useRunner(productKeys.attributes);
@@ -50,10 +47,7 @@ export function ProductAttributesPage() {
               <TableCell><Box sx={{ display: 'flex', gap: 0.5, flexWrap: 'wrap' }}>{a.values.map((v) => <Chip key={v} size="small" label={v} />)}</Box></TableCell>
               {canEdit && (
                 <TableCell>
-                  <IconButton size="small" aria-label={`${t.common.edit}: ${a.name}`} onClick={() => setEditing(a)}><EditOutlined fontSize="small" /></IconButton>
-                  <IconButton size="small" aria-label={`${t.common.delete}: ${a.name}`} disabled={busy} onClick={async () => {
-                    if (await confirm({ title: t.common.delete, message: a.name, confirmText: t.common.delete, destructive: true })) await run(() => attributesApi.remove(a.id), t.common.deleted);
-                  }}><DeleteOutline fontSize="small" /></IconButton>
+                  <EditDeleteButtons name={a.name} busy={busy} onEdit={() => setEditing(a)} onDelete={() => run(() => attributesApi.remove(a.id), t.common.deleted)} />
                 </TableCell>
               )}
             </TableRow>

@@ -1,5 +1,4 @@
 import AddOutlined from '@mui/icons-material/AddOutlined';
-import DeleteOutline from '@mui/icons-material/DeleteOutlined';
 import EditOutlined from '@mui/icons-material/EditOutlined';
 import FolderOutlined from '@mui/icons-material/FolderOutlined';
 import Box from '@mui/material/Box';
@@ -16,13 +15,12 @@ import { useCan } from '../../../app/auth/can.js';
 import { errorText, useFormat } from '../../../app/format.js';
 import { useT } from '../../../app/i18n/locale-provider.js';
 import { PERMISSIONS } from '../../../app/navigation.js';
-import { useConfirm } from '../../../components/ui/confirm-dialog.js';
 import { FormDialog } from '../../../components/ui/form-dialog.js';
 import { useFormState } from '../../../components/ui/form/use-form-state.js';
 import { useProductsT } from '../i18n.js';
 import { catalogApi, productKeys, useCategories, type Category } from '../products-api.js';
 import { CategorySelect, treeOrder } from '../shared-selects.js';
-import { SettingsCard, useRunner } from './settings-kit.js';
+import { ActiveSwitch, EditDeleteButtons, SettingsCard, useRunner } from './settings-kit.js';
 
 const categoriesApi = catalogApi('product-categories');
 type Editing = { category: Category | null; parentId: string | null } | null;
@@ -32,7 +30,6 @@ export function ProductCategoriesPage() {
   const t = useT();
   const P = useProductsT();
   const f = useFormat();
-  const confirm = useConfirm();
   const canEdit = useCan(PERMISSIONS.productsEdit);
   const categories = useCategories();
   const { busy, run } = useRunner(productKeys.categories);
@@ -60,16 +57,12 @@ export function ProductCategoriesPage() {
               </TableCell>
               <TableCell>{f.number(c.productCount)}</TableCell>
               <TableCell>
-                <Switch size="small" checked={c.active} disabled={!canEdit || busy} onChange={() => void run(() => categoriesApi.update(c.id, { active: !c.active }))}
-                  slotProps={{ input: { 'aria-label': `${t.common.active}: ${c.name}` } }} />
+                <ActiveSwitch name={c.name} active={c.active} disabled={!canEdit || busy} onToggle={() => void run(() => categoriesApi.update(c.id, { active: !c.active }))} />
               </TableCell>
               {canEdit && (
                 <TableCell>
                   <IconButton size="small" aria-label={`${S.addChild}: ${c.name}`} onClick={() => setEditing({ category: null, parentId: c.id })}><AddOutlined fontSize="small" /></IconButton>
-                  <IconButton size="small" aria-label={`${t.common.edit}: ${c.name}`} onClick={() => setEditing({ category: c, parentId: c.parentId })}><EditOutlined fontSize="small" /></IconButton>
-                  <IconButton size="small" aria-label={`${t.common.delete}: ${c.name}`} disabled={busy} onClick={async () => {
-                    if (await confirm({ title: t.common.delete, message: c.name, confirmText: t.common.delete, destructive: true })) await run(() => categoriesApi.remove(c.id), t.common.deleted);
-                  }}><DeleteOutline fontSize="small" /></IconButton>
+                  <EditDeleteButtons name={c.name} busy={busy} onEdit={() => setEditing({ category: c, parentId: c.parentId })} onDelete={() => run(() => categoriesApi.remove(c.id), t.common.deleted)} />
                 </TableCell>
               )}
             </TableRow>

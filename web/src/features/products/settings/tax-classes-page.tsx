@@ -19,14 +19,13 @@ import { useCan } from '../../../app/auth/can.js';
 import { errorText, useFormat } from '../../../app/format.js';
 import { useT } from '../../../app/i18n/locale-provider.js';
 import { PERMISSIONS } from '../../../app/navigation.js';
-import { useConfirm } from '../../../components/ui/confirm-dialog.js';
 import { FormDialog } from '../../../components/ui/form-dialog.js';
 import { PersianNumberInput } from '../../../components/ui/form/persian-number-input.js';
 import { useFormState } from '../../../components/ui/form/use-form-state.js';
 import { JalaliDateTimeField } from '../../../components/ui/jalali/jalali-date-time-field.js';
 import { useProductsT } from '../i18n.js';
 import { catalogApi, productKeys, useTaxClasses, type TaxClass } from '../products-api.js';
-import { SettingsCard, useRunner } from './settings-kit.js';
+import { ActiveSwitch, EditDeleteButtons, SettingsCard, useRunner } from './settings-kit.js';
 
 const taxApi = catalogApi('tax-classes');
 type RateRow = { effectiveFrom: Date | null; vatRate: string; tollRate: string };
@@ -37,7 +36,6 @@ export function TaxClassesPage() {
   const t = useT();
   const P = useProductsT();
   const f = useFormat();
-  const confirm = useConfirm();
   const canEdit = useCan(PERMISSIONS.productsEdit);
   const classes = useTaxClasses();
   const { busy, run } = useRunner(productKeys.taxClasses);
@@ -67,15 +65,11 @@ export function TaxClassesPage() {
                 </Box>
               </TableCell>
               <TableCell>
-                <Switch size="small" checked={c.active} disabled={!canEdit || busy} onChange={() => void run(() => taxApi.update(c.id, { active: !c.active }))}
-                  slotProps={{ input: { 'aria-label': `${t.common.active}: ${c.name}` } }} />
+                <ActiveSwitch name={c.name} active={c.active} disabled={!canEdit || busy} onToggle={() => void run(() => taxApi.update(c.id, { active: !c.active }))} />
               </TableCell>
               {canEdit && (
                 <TableCell>
-                  <IconButton size="small" aria-label={`${t.common.edit}: ${c.name}`} onClick={() => setEditing(c)}><EditOutlined fontSize="small" /></IconButton>
-                  <IconButton size="small" aria-label={`${t.common.delete}: ${c.name}`} disabled={busy} onClick={async () => {
-                    if (await confirm({ title: t.common.delete, message: c.name, confirmText: t.common.delete, destructive: true })) await run(() => taxApi.remove(c.id), t.common.deleted);
-                  }}><DeleteOutline fontSize="small" /></IconButton>
+                  <EditDeleteButtons name={c.name} busy={busy} onEdit={() => setEditing(c)} onDelete={() => run(() => taxApi.remove(c.id), t.common.deleted)} />
                 </TableCell>
               )}
             </TableRow>

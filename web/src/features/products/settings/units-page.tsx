@@ -1,4 +1,3 @@
-import DeleteOutline from '@mui/icons-material/DeleteOutlined';
 import EditOutlined from '@mui/icons-material/EditOutlined';
 import IconButton from '@mui/material/IconButton';
 import Switch from '@mui/material/Switch';
@@ -13,13 +12,12 @@ import { useCan } from '../../../app/auth/can.js';
 import { errorText, useFormat } from '../../../app/format.js';
 import { useT } from '../../../app/i18n/locale-provider.js';
 import { PERMISSIONS } from '../../../app/navigation.js';
-import { useConfirm } from '../../../components/ui/confirm-dialog.js';
 import { FormDialog } from '../../../components/ui/form-dialog.js';
 import { PersianNumberInput } from '../../../components/ui/form/persian-number-input.js';
 import { useFormState } from '../../../components/ui/form/use-form-state.js';
 import { useProductsT } from '../i18n.js';
 import { catalogApi, productKeys, useUnits, type Unit } from '../products-api.js';
-import { SettingsCard, useRunner } from './settings-kit.js';
+import { ActiveSwitch, EditDeleteButtons, SettingsCard, useRunner } from './settings-kit.js';
 
 const unitsApi = catalogApi('product-units');
 
@@ -28,7 +26,6 @@ export function ProductUnitsPage() {
   const t = useT();
   const P = useProductsT();
   const f = useFormat();
-  const confirm = useConfirm();
   const canEdit = useCan(PERMISSIONS.productsEdit);
   const units = useUnits();
   const { busy, run } = useRunner(productKeys.units);
@@ -51,15 +48,11 @@ export function ProductUnitsPage() {
               <TableCell sx={{ color: u.active ? 'text.primary' : 'text.disabled' }}>{u.name}</TableCell>
               <TableCell>{f.digits(u.decimals)}</TableCell>
               <TableCell>
-                <Switch size="small" checked={u.active} disabled={!canEdit || busy} onChange={() => void run(() => unitsApi.update(u.id, { active: !u.active }))}
-                  slotProps={{ input: { 'aria-label': `${t.common.active}: ${u.name}` } }} />
+                <ActiveSwitch name={u.name} active={u.active} disabled={!canEdit || busy} onToggle={() => void run(() => unitsApi.update(u.id, { active: !u.active }))} />
               </TableCell>
               {canEdit && (
                 <TableCell>
-                  <IconButton size="small" aria-label={`${t.common.edit}: ${u.name}`} onClick={() => setEditing(u)}><EditOutlined fontSize="small" /></IconButton>
-                  <IconButton size="small" aria-label={`${t.common.delete}: ${u.name}`} disabled={busy} onClick={async () => {
-                    if (await confirm({ title: t.common.delete, message: u.name, confirmText: t.common.delete, destructive: true })) await run(() => unitsApi.remove(u.id), t.common.deleted);
-                  }}><DeleteOutline fontSize="small" /></IconButton>
+                  <EditDeleteButtons name={u.name} busy={busy} onEdit={() => setEditing(u)} onDelete={() => run(() => unitsApi.remove(u.id), t.common.deleted)} />
                 </TableCell>
               )}
             </TableRow>
