@@ -7,7 +7,7 @@ import { parseArgs } from 'node:util';
 import { loadConfig } from '../platform/config.js';
 import { openDatabase } from '../platform/db/open-database.js';
 import { runMigrations } from '../platform/db/migrate.js';
-import { provisionTenant, ProvisionError } from '../modules/tenants/index.js';
+import { catchUpPermissions, provisionTenant, ProvisionError } from '../modules/tenants/index.js';
 
 const { values } = parseArgs({
   options: {
@@ -31,6 +31,9 @@ const database = config.databaseUrl
   : await openDatabase({ kind: 'pglite', dataDir: config.dataDir });
 try {
   await runMigrations(database);
+  // The server would do this on its next start; doing it here keeps the companies in step with the migrations just applied.
+  const caughtUp = await catchUpPermissions(database.db);
+  if (caughtUp.length) console.log(`new permissions granted to the system and default roles of ${caughtUp.length} existing company(ies)`);
   const r = await provisionTenant(database.db, {
     slug: values.slug,
     name: values.name,

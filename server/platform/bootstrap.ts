@@ -6,7 +6,7 @@ import { openDatabase, type Database } from './db/open-database.js';
 import { runMigrations } from './db/migrate.js';
 import { setFilesRoot } from './files/files.service.js';
 import { seedGeo } from '../modules/geo/index.js';
-import { seedDemoCompany, tenantCount } from '../modules/tenants/index.js';
+import { catchUpPermissions, seedDemoCompany, tenantCount } from '../modules/tenants/index.js';
 
 export type Booted = { database: Database; adminNotice: string | null };
 
@@ -20,6 +20,8 @@ export async function bootstrap(config: Config, log: (msg: string) => void): Pro
   try {
     await runMigrations(database);
     await seedGeo(database.db);
+    const caughtUp = await catchUpPermissions(database.db);
+    if (caughtUp.length) log(`new permissions granted to the system and default roles of ${caughtUp.length} company(ies): ${[...new Set(caughtUp.flatMap((c) => c.added))].join(', ')}`);
     const passwordFile = join(config.dataDir, 'initial-admin-password.txt');
     if ((await tenantCount(database.db)) === 0) {
       const password = config.adminPassword ?? `Crm-${randomBytes(6).toString('base64url')}9`;

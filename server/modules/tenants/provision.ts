@@ -11,6 +11,7 @@ import { seedActivityDefaults } from '../activities/index.js';
 import { hashPassword } from '../auth/password.js';
 import { isStrongEnough, PASSWORD_RULE_FA } from '../auth/auth.errors.js';
 import { DEFAULT_ROLES } from './default-roles.js';
+import { ALL_PERMISSIONS } from '../../../common/permissions.js';
 
 export type NewTenant = {
   slug: string;
@@ -29,7 +30,8 @@ export async function provisionTenant(db: Db, input: NewTenant): Promise<{ tenan
   return inSystem(db, async (tx) => {
     const [exists] = await tx.select({ id: tenants.id }).from(tenants).where(eq(tenants.slug, slug));
     if (exists) throw new ProvisionError(`a company with slug "${slug}" already exists`);
-    const [tenant] = await tx.insert(tenants).values({ slug, name: input.name }).returning();
+    // Its roles start with the whole catalog, so nothing is left for the startup catch-up to add.
+    const [tenant] = await tx.insert(tenants).values({ slug, name: input.name, knownPermissions: [...ALL_PERMISSIONS] }).returning();
     const tenantId = tenant!.id;
     await createCompanySettings(tx, tenantId, input.name);
     await seedLookupDefaults(tx, tenantId);
