@@ -30,15 +30,28 @@ export function eventHubFor(database: Database): EventHub {
 }
 
 export function createEventHub(database: Database): EventHub {
-  const subs = new Set<Subscriber>();
+  // Streams by tenant and by (tenant, user): an event for one person looks at that person's streams only,
+  // so an announcement to a thousand people costs a thousand look-ups, not a million comparisons.
+  const byTenant = new Map<string, Set<Subscriber>>();
+  const byUser = new Map<string, Set<Subscriber>>();
+  const userKey = (tenantId: string, userId: string) => `${tenantId}:${userId}`;
   let starting: Promise<() => Promise<void>> | null = null;
+
+  const add = (map: Map<string, Set<Subscriber>>, key: string, sub: Subscriber) => {
+    let set = map.get(key);
+    if (!set) map.set(key, (set = new Set()));
+    set.add(sub);
+  };
+  const remove = (map: Map<string, Set<Subscriber>>, key: string, sub: Subscriber) => {
+    const set = map.get(key);
+    if (set?.delete(sub) && set.size === 0) map.delete(key);
+  };
 
   const deliver = (payload: string) => {
     const event = decodeEvent(payload);
     if (!event) return;
-    for (const s of subs) {
-      if (s.tenantId !== event.tenantId) continue;
-      if (event.userId !== null && s.userId !== event.userId) continue;
+    const targets = event.userId === null ? byTenant.get(event.tenantId) : byUser.get(userKey(event.tenantId, event.userId));
+    for (const s of targets ?? []) {
       try {
         s.send(event);
       } catch {
@@ -58,15 +71,22 @@ export function createEventHub(database: Database): EventHub {
       }
     },
     subscribe: (sub) => {
-      subs.add(sub);
-      return () => void subs.delete(sub);
+      add(byTenant, sub.tenantId, sub);
+      if (sub.userId !== null) add(byUser, userKey(sub.tenantId, sub.userId), sub);
+      return () => {
+        remove(byTenant, sub.tenantId, sub);
+        if (sub.userId !== null) remove(byUser, userKey(sub.tenantId, sub.userId), sub);
+      };
     },
-    connectionCount: (filter) =>
-      [...subs].filter((s) => (!filter?.tenantId || s.tenantId === filter.tenantId) && (!filter?.userId || s.userId === filter.userId)).length,
+    connectionCount: (filter) => {
+      const all = filter?.tenantId ? [...(byTenant.get(filter.tenantId) ?? [])] : [...byTenant.values()].flatMap((set) => [...set]);
+      return all.filter((s) => !filter?.userId || s.userId === filter.userId).length;
+    },
     stop: async () => {
       const unlisten = starting;
       starting = null;
-      subs.clear();
+      byTenant.clear();
+      byUser.clear();
       if (unlisten) await (await unlisten)();
     },
   };
