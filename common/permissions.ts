@@ -36,9 +36,9 @@ export const PERMISSION_MODULES = {
   warehouses: { label: { fa: 'انبارها', en: 'Warehouses' }, operations: ['view', 'create', 'edit', 'delete', 'export'] },
   stock: { label: { fa: 'موجودی و کاردکس', en: 'Stock and stock card' }, operations: ['view', 'export'] },
   stockDocuments: { label: { fa: 'اسناد انبار', en: 'Stock documents' }, operations: ['view', 'create', 'edit', 'delete', 'approve', 'export'] },
-  reservations: { label: { fa: 'رزرو موجودی', en: 'Stock reservations' }, operations: ['view', 'create', 'delete'] },
+  reservations: { label: { fa: 'رزرو موجودی', en: 'Stock reservations' }, operations: ['view', 'create', 'delete', 'export'] },
   activities: { label: { fa: 'فعالیت‌ها و پیگیری‌ها', en: 'Activities and follow-ups' }, operations: ['view', 'create', 'edit', 'delete', 'export'] },
-  sms: { label: { fa: 'پیامک', en: 'SMS' }, operations: ['view', 'send'] },
+  sms: { label: { fa: 'پیامک', en: 'SMS' }, operations: ['view', 'send', 'export'] },
   reminders: { label: { fa: 'یادآور برای همکاران', en: 'Reminders for colleagues' }, operations: ['assign'] },
   announcements: { label: { fa: 'اطلاعیه‌ها', en: 'Announcements' }, operations: ['create'] },
   // Notes and the wall follow the record they are on; a private note is its author's alone, whatever the role.

@@ -1,10 +1,13 @@
 // Reminders and announcements in Chromium: set a reminder for the next minute through the «یادآور تازه»
 // dialog and see its pop-up arrive live when the scheduler delivers it; send an announcement to a role,
-// see it pop up for a member in another browser, and the sender's read status change.
-// Screenshots: reminder-popup.png, announcements.png.
+// see it pop up for a member in another browser, and the sender's read status change; the sender corrects it
+// (it pops up again) and exports the sent list and the reminders.
+// Screenshots: reminder-popup.png, announcements.png, announcement-edit.png.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import type { BrowserContext, Page } from 'playwright-core';
 import { formatJalali } from '../common/jalali.js';
 import { ADMIN, SHOTS, startStack, type Running } from './support.js';
@@ -151,5 +154,49 @@ describe('reminders and announcements in Chromium', () => {
     // Sara's inbox keeps it, read.
     await sara.goto(`${stack.baseUrl}/announcements`);
     await sara.getByRole('table', { name: 'اطلاعیه‌های دریافتی' }).getByText('خوانده‌شده').waitFor();
+  }, 120_000);
+
+  it('the sender corrects the announcement: it pops up again for Sara with the new text; the sent list and the reminders export', async () => {
+    await sara.goto(`${stack.baseUrl}/`);
+    await page.goto(`${stack.baseUrl}/announcements`);
+    await page.getByRole('tab', { name: 'ارسال‌شده' }).click();
+    const table = page.getByRole('table', { name: 'اطلاعیه‌های ارسال‌شده' });
+    await table.getByRole('button', { name: 'ویرایش جلسه فروش ماهانه' }).click();
+    const edit = page.getByRole('dialog', { name: 'ویرایش اطلاعیه' });
+    expect(await edit.getByLabel('عنوان').inputValue()).toBe('جلسه فروش ماهانه');
+    await edit.getByLabel('متن اطلاعیه').fill('جلسه فروش ماهانه پنجشنبه ساعت ۱۱ در سالن اجتماعات برگزار می‌شود.');
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: join(SHOTS, 'announcement-edit.png') });
+    await edit.getByRole('button', { name: 'ذخیره' }).click();
+    await edit.waitFor({ state: 'hidden' });
+    await table.getByRole('row', { name: /جلسه فروش ماهانه/ }).getByText(/^۰ از .+ نفر$/).waitFor();
+
+    // The text changed, so Sara's earlier "read" no longer counts: it comes back with the new text.
+    const popup = sara.getByRole('dialog', { name: 'جلسه فروش ماهانه' });
+    await popup.getByText('پنجشنبه ساعت ۱۱', { exact: false }).waitFor({ timeout: 20_000 });
+    await popup.getByRole('button', { name: 'خواندم' }).click();
+    await popup.waitFor({ state: 'hidden' });
+
+    const dir = mkdtempSync(join(tmpdir(), 'crm-e2e-'));
+    await page.getByRole('button', { name: 'خروجی' }).click();
+    const [xlsx] = await Promise.all([page.waitForEvent('download'), page.getByRole('menuitem', { name: 'خروجی اکسل (XLSX)' }).click()]);
+    await xlsx.saveAs(join(dir, 'sent.xlsx'));
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(join(dir, 'sent.xlsx'));
+    const sheet = book.worksheets[0]!;
+    expect(sheet.views[0]?.rightToLeft).toBe(true);
+    const header = (sheet.getRow(1).values as unknown[]).slice(1);
+    const row = Object.fromEntries(header.map((h, i) => [String(h), sheet.getRow(2).getCell(i + 1).value]));
+    expect(row).toMatchObject({ 'عنوان': 'جلسه فروش ماهانه', 'متن': 'جلسه فروش ماهانه پنجشنبه ساعت 11 در سالن اجتماعات برگزار می‌شود.', 'خوانده‌شده': 1 });
+
+    await page.goto(`${stack.baseUrl}/reminders`);
+    await page.getByRole('tab', { name: 'بایگانی' }).click();
+    await page.getByRole('button', { name: 'خروجی' }).click();
+    const [csv] = await Promise.all([page.waitForEvent('download'), page.getByRole('menuitem', { name: 'خروجی CSV' }).click()]);
+    await csv.saveAs(join(dir, 'reminders.csv'));
+    const text = readFileSync(join(dir, 'reminders.csv'), 'utf8');
+    expect(text.startsWith('\uFEFFزمان یادآور,متن')).toBe(true);
+    expect(text).toContain('تماس با آقای کریمی دربارهٔ سفارش 120 کارتن');
+    expect(text).toContain('اعلام‌شده');
   }, 120_000);
 });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { zJalaliDate, zOptional, zPersianText } from '../validators/zod.js';
-import { toLatinDigits, toPersianDigits } from '../text.js';
+import { normalizePersian, toLatinDigits, toPersianDigits } from '../text.js';
 import { parseQuantity, quantityErrorMessage } from '../quantity.js';
 
 /** Warehouses, stock documents, reservations and stock reads: defined once for the API, OpenAPI and the web forms. */
@@ -179,6 +179,12 @@ export const reservationListQuery = z.object({
   cursor: z.string().max(500).optional(),
 });
 export type ReservationListQuery = z.infer<typeof reservationListQuery>;
+export type ReservationFilters = Omit<ReservationListQuery, 'limit' | 'cursor'>;
+/** The screen's filters; `q` is its search box, which matches the reference exactly (Persian letters unified), as the list does. */
+export const reservationExportQuery = reservationListQuery.omit({ limit: true, cursor: true }).extend({
+  q: z.preprocess((v) => (typeof v === 'string' ? normalizePersian(v).trim() || undefined : v), z.string().max(120).optional()),
+  format: exportFormat,
+});
 
 // ── Stock reads ───────────────────────────────────────────────────────────────
 export const stockQuery = z.object({ productId: z.uuid().optional(), variantId: z.uuid().optional(), warehouseId: z.uuid().optional() });

@@ -77,6 +77,9 @@ export const reminderListQuery = z.object({
   cursor: z.string().max(300).optional(),
 });
 export type ReminderListQuery = z.infer<typeof reminderListQuery>;
+export type ReminderFilters = Omit<ReminderListQuery, 'limit' | 'cursor'>;
+/** The reminders screen as it stands (tab, box, archive status, search) as XLSX or CSV. */
+export const reminderExportQuery = reminderListQuery.omit({ limit: true, cursor: true }).extend({ format: z.enum(['csv', 'xlsx']).default('xlsx') });
 export const reminderPage = z.object({ items: z.array(reminderOut), nextCursor: z.string().nullable() });
 
 export const recipientOption = z.object({ id: z.string(), name: z.string(), hasMobile: z.boolean(), isMe: z.boolean() });

@@ -76,10 +76,12 @@ export const smsMessageOut = z.object({
 });
 export type SmsMessageOut = z.infer<typeof smsMessageOut>;
 
+/** Any part of the number, in any digits. */
+const numberPart = z.preprocess((v) => (typeof v === 'string' ? toLatinDigits(v).replace(/\D/g, '') : v), z.string().max(15)).optional();
+
 export const smsListQuery = z.object({
   status: z.enum(SMS_STATUSES).optional(),
-  /** Any part of the number, in any digits. */
-  to: z.preprocess((v) => (typeof v === 'string' ? toLatinDigits(v).replace(/\D/g, '') : v), z.string().max(15)).optional(),
+  to: numberPart,
   reference: z.string().max(120).optional(),
   createdFrom: zOptional(zJalaliDate('از تاریخ')),
   createdTo: zOptional(zJalaliDate('تا تاریخ')),
@@ -87,6 +89,9 @@ export const smsListQuery = z.object({
   cursor: z.string().max(500).optional(),
 });
 export type SmsListQuery = z.infer<typeof smsListQuery>;
+export type SmsFilters = Omit<SmsListQuery, 'limit' | 'cursor'>;
+/** The outbox screen's filters; `q` is its search box (part of the number), the same as `to`. */
+export const smsExportQuery = smsListQuery.omit({ limit: true, cursor: true }).extend({ q: numberPart, format: z.enum(['csv', 'xlsx']).default('xlsx') });
 export const smsListOut = z.object({ items: z.array(smsMessageOut), nextCursor: z.string().nullable() });
 
 // ── Gateway settings ──────────────────────────────────────────────────────────

@@ -1,6 +1,6 @@
 // Who an announcement reaches. The audience (everyone, a role, a unit with its sub-units) is cut down to the
 // staff within the sender's scope of `announcements.create` (unit → my unit, subunits → my unit and below,
-// all → the company), active ones only, the sender left out. Resolved once, when it is sent.
+// all → the company), active ones only, the sender left out. Resolved when it is sent, and again only when its audience is edited.
 import { and, asc, eq, inArray, like, ne, sql, type SQL } from 'drizzle-orm';
 import type { AnnouncementCreate, AudienceOptions } from '../../../common/contracts/announcements.contract.js';
 import { scopeOf, type Ctx } from '../../platform/context.js';
@@ -24,10 +24,11 @@ const ALL_LABEL = { all: 'همه پرسنل', unit: 'همه پرسنل واحد 
 
 export type ResolvedAudience = { userIds: string[]; targetName: string | null };
 
-export async function resolveAudience(tx: Tx, ctx: Ctx, input: AnnouncementCreate): Promise<ResolvedAudience> {
+/** `senderId`: who is left out — the sender, also when an admin edits someone else's announcement. */
+export async function resolveAudience(tx: Tx, ctx: Ctx, input: Pick<AnnouncementCreate, 'audience' | 'targetId'>, senderId = ctx.userId): Promise<ResolvedAudience> {
   const reach = await reachableUnits(tx, ctx);
   const conditions: (SQL | undefined)[] = [
-    eq(users.tenantId, ctx.tenantId), eq(users.active, true), ctx.userId ? ne(users.id, ctx.userId) : undefined,
+    eq(users.tenantId, ctx.tenantId), eq(users.active, true), senderId ? ne(users.id, senderId) : undefined,
     reach === null ? undefined : reach.length ? inArray(users.unitId, reach) : sql`false`,
   ];
   let targetName: string | null = null;

@@ -4,7 +4,7 @@ import type { Audience } from '../../../common/contracts/announcements.contract.
 import { createdAt, id, tenantId, tenantPolicy } from '../../platform/db/table-helpers.js';
 import { users } from '../staff/staff.table.js';
 
-/** Announcements (اطلاعیه‌ها) from a manager to all staff, a role or a unit. Never edited once sent. */
+/** Announcements (اطلاعیه‌ها) from a manager to all staff, a role or a unit. Its sender (or an admin) may edit it; never deleted. */
 export const announcements = pgTable(
   'announcements',
   {
@@ -20,6 +20,10 @@ export const announcements = pgTable(
     senderId: uuid('sender_id').references(() => users.id, { onDelete: 'set null' }),
     recipientCount: integer('recipient_count').notNull().default(0),
     searchText: text('search_text').notNull().default(''),
+    /** Counts edits: a stale one is refused (409) rather than overwriting someone else's change. */
+    version: integer('version').notNull().default(1),
+    /** When its sender last changed it; null until then (recipients see it was edited). */
+    editedAt: timestamp('edited_at', { withTimezone: true }),
     createdAt: createdAt(),
   },
   (t) => [
@@ -30,8 +34,8 @@ export const announcements = pgTable(
 );
 
 /**
- * Who an announcement went to, fixed when it is sent (someone who joins the role later does not get it),
- * and when each of them read it: the sender's read-status table is this table.
+ * Who an announcement went to, fixed when it is sent (someone who joins the role later does not get it) and
+ * again only when its sender changes the audience, and when each of them read it: the sender's read-status table is this table.
  */
 export const announcementRecipients = pgTable(
   'announcement_recipients',

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
-  consistencyOut, idempotencyHeaders, reservationCreate, reservationListQuery, reservationOut, stockCardExportQuery, stockCardOut,
+  consistencyOut, idempotencyHeaders, reservationCreate, reservationExportQuery, reservationListQuery, reservationOut, stockCardExportQuery, stockCardOut,
   stockCardQuery, stockExportQuery, stockOut, stockQuery, warehouseCreate, warehouseExportQuery, warehouseOut, warehousePatch,
 } from '../../../common/contracts/inventory.contract.js';
 import { ctxOf } from '../../platform/http/request-ctx.js';
@@ -11,6 +11,7 @@ import * as reservations from './reservations.service.js';
 import { stockCard, stockCardExportPages, stockExportPages, stockOf } from './stock-reads.service.js';
 import { STOCK_CARD_EXPORT_COLUMNS, STOCK_EXPORT_COLUMNS } from './stock.export.js';
 import { WAREHOUSE_EXPORT_COLUMNS, warehouseExportPages } from './warehouses.export.js';
+import { RESERVATION_EXPORT_COLUMNS, reservationExportPages } from './reservations.export.js';
 import { stockConsistency } from './consistency.js';
 import { sendIdempotent } from './stock-documents.routes.js';
 
@@ -37,6 +38,13 @@ export const stockRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/api/reservations', { config: { permission: 'reservations.view' }, schema: { tags: ['reservations'], summary: 'Reservations, newest first', querystring: reservationListQuery,
     response: { 200: z.object({ items: z.array(reservationOut), nextCursor: z.string().nullable() }) } } },
   async (req) => reservations.listReservations(ctxOf(req), req.query));
+  app.get('/api/reservations/export', { config: { permission: 'reservations.export' }, schema: { tags: ['reservations'], summary: 'Export the reservations (same filters as the list; q = the screen\'s reference search) as XLSX or CSV', querystring: reservationExportQuery } },
+    async (req, reply) => {
+      const { format, q, ...rest } = req.query;
+      const filters = { ...rest, reference: rest.reference ?? q };
+      const ctx = ctxOf(req);
+      return sendExport(reply, { format, filename: 'رزروهای موجودی', columns: RESERVATION_EXPORT_COLUMNS, pages: reservationExportPages(ctx, filters), audit: { ctx, resource: 'reservations', filters } });
+    });
   app.post('/api/reservations', { config: { permission: 'reservations.create' }, schema: { tags: ['reservations'], summary: 'Reserve stock until a deadline (refused if sellable stock would go below zero); accepts Idempotency-Key',
     headers: idempotencyHeaders, body: reservationCreate, response: { 201: reservationOut } } },
   async (req, reply) => sendIdempotent(reply, await reservations.createReservation(ctxOf(req), req.body, req.headers['idempotency-key'])));

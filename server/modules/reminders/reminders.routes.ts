@@ -1,7 +1,11 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { recipientOptions, reminderCreate, reminderListQuery, reminderOut, reminderPage, reminderPatch } from '../../../common/contracts/reminders.contract.js';
+import {
+  recipientOptions, reminderCreate, reminderExportQuery, reminderListQuery, reminderOut, reminderPage, reminderPatch,
+} from '../../../common/contracts/reminders.contract.js';
+import { sendExport } from '../../platform/export/export.service.js';
 import { ctxOf } from '../../platform/http/request-ctx.js';
+import { REMINDER_EXPORT_COLUMNS, reminderExportPages } from './reminders.export.js';
 import * as svc from './reminders.service.js';
 
 const tags = ['reminders'];
@@ -16,6 +20,16 @@ export const remindersRoutes: FastifyPluginAsyncZod = async (app) => {
     config: { permission: 'authenticated' },
     schema: { tags, summary: 'My reminders (received and set by me): upcoming soonest first, or the archive newest first, searchable by text', querystring: reminderListQuery, response: { 200: reminderPage } },
   }, async (req) => svc.listReminders(ctxOf(req), req.query));
+
+  // Exporting my own reminders needs no more than seeing them: the list is personal, whatever the role.
+  app.get('/api/reminders/export', {
+    config: { permission: 'authenticated' },
+    schema: { tags, summary: 'Export my reminders as the list shows them (view, box, status, q, customerId) as XLSX or CSV', querystring: reminderExportQuery },
+  }, async (req, reply) => {
+    const { format, ...filters } = req.query;
+    const ctx = ctxOf(req);
+    return sendExport(reply, { format, filename: 'یادآورها', columns: REMINDER_EXPORT_COLUMNS, pages: reminderExportPages(ctx, filters), audit: { ctx, resource: 'reminders', filters } });
+  });
 
   app.get('/api/reminders/recipients', {
     config: { permission: 'authenticated' },

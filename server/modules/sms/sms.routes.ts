@@ -1,12 +1,14 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
-  smsListOut, smsListQuery, smsMessageOut, smsSendBody, smsSettingsBody, smsSettingsOut, smsTestBody,
+  smsExportQuery, smsListOut, smsListQuery, smsMessageOut, smsSendBody, smsSettingsBody, smsSettingsOut, smsTestBody,
 } from '../../../common/contracts/sms.contract.js';
 import { registerFieldLabels } from '../../../common/field-labels.js';
 import { registerAuditedEntity } from '../../platform/audit/audit-registry.js';
 import { createSecretBox, loadSecretKey } from '../../platform/crypto/secret-box.js';
+import { sendExport } from '../../platform/export/export.service.js';
 import { ctxOf } from '../../platform/http/request-ctx.js';
+import { SMS_EXPORT_COLUMNS, smsExportPages } from './sms.export.js';
 import { setSmsLogger, setSmsSecretBox } from './sms-runtime.js';
 import * as sms from './sms.service.js';
 import { getSmsSettings } from './sms-settings.service.js';
@@ -25,6 +27,13 @@ export const smsRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get('/api/sms/messages', { config: { permission: 'sms.view' }, schema: { tags, summary: 'The SMS outbox, newest first (status, part of the number, reference, Jalali period; keyset paging)', querystring: smsListQuery, response: { 200: smsListOut } } },
     async (req) => sms.listSms(ctxOf(req), req.query));
+  app.get('/api/sms/messages/export', { config: { permission: 'sms.export' }, schema: { tags, summary: 'Export the outbox (same filters and sms.view scope as the list; q = part of the number) as XLSX or CSV', querystring: smsExportQuery } },
+    async (req, reply) => {
+      const { format, q, ...rest } = req.query;
+      const filters = { ...rest, to: rest.to || q || undefined };
+      const ctx = ctxOf(req);
+      return sendExport(reply, { format, filename: 'پیامک‌ها', columns: SMS_EXPORT_COLUMNS, pages: smsExportPages(ctx, filters), audit: { ctx, resource: 'smsMessages', filters } });
+    });
   app.get('/api/sms/messages/:id', { config: { permission: 'sms.view' }, schema: { tags, summary: 'One SMS with its status, attempts and last error', params: idParams, response: { 200: smsMessageOut } } },
     async (req) => sms.getSms(ctxOf(req), req.params.id));
   app.post('/api/sms/messages', { config: { permission: 'sms.send' }, schema: { tags, summary: 'Queue one SMS (stored first, then sent by the scheduler with retries)', body: smsSendBody, response: { 201: smsMessageOut } } },

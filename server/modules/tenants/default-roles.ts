@@ -17,8 +17,8 @@ export const DEFAULT_ROLES: RoleSeed[] = [
     grants: [['staff.view', 'subunits'], ['staff.edit', 'subunits'], ['staff.export', 'subunits'], ['units.view', 'all'], ['audit.view', 'subunits'], ['roles.view', 'all'],
       ['customers.view', 'subunits'], ['customers.create', 'subunits'], ['customers.edit', 'subunits'], ['customers.delete', 'subunits'], ['customers.import', 'subunits'], ['customers.export', 'subunits'], ['customers.assign', 'subunits'],
       ['products.view', 'all'], ['products.export', 'all'], ['priceLists.view', 'all'], ['priceLists.create', 'all'], ['priceLists.edit', 'all'], ['priceLists.export', 'all'],
-      ['warehouses.view', 'all'], ['warehouses.export', 'all'], ['stock.view', 'all'], ['stock.export', 'all'], ['stockDocuments.view', 'subunits'], ['stockDocuments.export', 'subunits'], ['reservations.view', 'subunits'], ['reservations.create', 'subunits'], ['reservations.delete', 'subunits'],
-      ['sms.view', 'subunits'], ['sms.send', 'subunits'],
+      ['warehouses.view', 'all'], ['warehouses.export', 'all'], ['stock.view', 'all'], ['stock.export', 'all'], ['stockDocuments.view', 'subunits'], ['stockDocuments.export', 'subunits'], ['reservations.view', 'subunits'], ['reservations.create', 'subunits'], ['reservations.delete', 'subunits'], ['reservations.export', 'subunits'],
+      ['sms.view', 'subunits'], ['sms.send', 'subunits'], ['sms.export', 'subunits'],
       ['activities.view', 'subunits'], ['activities.create', 'subunits'], ['activities.edit', 'subunits'], ['activities.delete', 'subunits'], ['activities.export', 'subunits'],
       ['reminders.assign', 'subunits'], ['announcements.create', 'subunits'],
       ['notes.view', 'subunits'], ['notes.create', 'subunits'], ['notes.export', 'subunits'], ['posts.view', 'subunits'], ['posts.create', 'subunits']],
@@ -49,6 +49,6 @@ export const DEFAULT_ROLES: RoleSeed[] = [
     grants: [['products.view', 'all'], ['products.create', 'all'], ['products.edit', 'all'], ['products.import', 'all'], ['products.export', 'all'],
       ['warehouses.view', 'all'], ['warehouses.export', 'all'], ['stock.view', 'all'], ['stock.export', 'all'],
       ['stockDocuments.view', 'all'], ['stockDocuments.create', 'all'], ['stockDocuments.edit', 'all'], ['stockDocuments.delete', 'own'], ['stockDocuments.approve', 'all'], ['stockDocuments.export', 'all'],
-      ['reservations.view', 'all'], ['reservations.delete', 'all']],
+      ['reservations.view', 'all'], ['reservations.delete', 'all'], ['reservations.export', 'all']],
   },
 ];

@@ -8,8 +8,8 @@ import { insertJsonRows } from '../db/json-insert.js';
 type Json = Record<string, unknown>;
 /** Fields never written to the audit log. */
 const SECRET_FIELDS = new Set(['passwordHash', 'password', 'keyHash', 'csrfToken', 'secret']);
-/** Bookkeeping columns nobody reads in a change history. */
-const INTERNAL_FIELDS = new Set(['id', 'tenantId', 'searchText', 'phoneDigits', 'displayName', 'version', 'createdBy', 'createdAt', 'updatedAt', 'path']);
+/** Bookkeeping columns nobody reads in a change history (an edit's time is the entry's own). */
+const INTERNAL_FIELDS = new Set(['id', 'tenantId', 'searchText', 'phoneDigits', 'displayName', 'version', 'createdBy', 'createdAt', 'updatedAt', 'editedAt', 'path']);
 
 const clean = (row: Json | null | undefined): Json | null => {
   if (!row) return null;
@@ -38,7 +38,7 @@ function changedOnly(before: Json | null, after: Json | null): { before: Json | 
   const b: Json = {};
   const a: Json = {};
   for (const key of new Set([...Object.keys(before), ...Object.keys(after)])) {
-    if (key === 'updatedAt' || key === 'version') continue;
+    if (key === 'updatedAt' || key === 'version' || key === 'editedAt') continue;
     if (JSON.stringify(before[key]) !== JSON.stringify(after[key])) {
       b[key] = before[key] ?? null;
       a[key] = after[key] ?? null;

@@ -122,7 +122,7 @@ describe('SMS settings', () => {
   it('is in the OpenAPI document', async () => {
     const doc = (await b.t.app.inject({ url: '/api/openapi.json' })).json();
     expect(Object.keys(doc.paths).filter((p) => p.startsWith('/api/sms/')).sort()).toEqual([
-      '/api/sms/messages', '/api/sms/messages/{id}', '/api/sms/messages/{id}/retry', '/api/sms/settings', '/api/sms/settings/test',
+      '/api/sms/messages', '/api/sms/messages/export', '/api/sms/messages/{id}', '/api/sms/messages/{id}/retry', '/api/sms/settings', '/api/sms/settings/test',
     ]);
     expect(Object.keys(doc.paths['/api/sms/messages']).sort()).toEqual(['get', 'post']);
   });

@@ -1,3 +1,4 @@
+import Alert from '@mui/material/Alert';
 import FormControlLabel from '@mui/material/FormControlLabel';
 import FormLabel from '@mui/material/FormLabel';
 import MenuItem from '@mui/material/MenuItem';
@@ -16,8 +17,16 @@ import { announcementKeys, announcementsApi, type Announcement, type Announcemen
 type Values = { title: string; body: string; audience: AnnouncementBody['audience']; targetId: string };
 const blank: Values = { title: '', body: '', audience: 'all', targetId: '' };
 
-/** «اطلاعیه تازه»: title, text and the audience — everyone, one role or one unit (within the sender's reach). */
-export function AnnouncementComposeDialog({ open, onClose, onSent }: { open: boolean; onClose: () => void; onSent: (a: Announcement) => void }) {
+type Props = {
+  open: boolean; onClose: () => void; onSent: (a: Announcement) => void;
+  /** Given: the sender edits this one (same form, its values, its version). */
+  announcement?: Announcement | null | undefined;
+};
+
+const valuesOf = (a: Announcement): Values => ({ title: a.title, body: a.body, audience: a.audience, targetId: a.targetId ?? '' });
+
+/** «اطلاعیه تازه» and «ویرایش اطلاعیه»: title, text and the audience — everyone, one role or one unit (within the sender's reach). */
+export function AnnouncementComposeDialog({ open, onClose, onSent, announcement: editing }: Props) {
   const t = useT();
   const f = useFormat();
   const toast = useToast();
@@ -27,16 +36,21 @@ export function AnnouncementComposeDialog({ open, onClose, onSent }: { open: boo
   const { values: v, set, text, errorOf, reset } = form;
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  useEffect(() => { if (open) { reset(blank); setError(null); } }, [open, reset]);
+  useEffect(() => { if (open) { reset(editing ? valuesOf(editing) : blank); setError(null); } }, [open, editing, reset]);
 
-  const targets = v.audience === 'role' ? options?.roles ?? [] : v.audience === 'unit' ? options?.units ?? [] : [];
+  const offered = v.audience === 'role' ? options?.roles ?? [] : v.audience === 'unit' ? options?.units ?? [] : [];
+  // The one it was sent to stays selectable by its name, even if it is no longer offered (renamed, out of reach).
+  const kept = editing && editing.audience === v.audience && editing.targetId && !offered.some((x) => x.id === editing.targetId)
+    ? [{ id: editing.targetId, name: editing.targetName ?? '—' }] : [];
+  const targets = [...kept, ...offered];
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     setBusy(true); setError(null);
     try {
-      const sent = await announcementsApi.send({ title: v.title, body: v.body, audience: v.audience, targetId: v.audience === 'all' ? null : v.targetId || null });
+      const body = { title: v.title, body: v.body, audience: v.audience, targetId: v.audience === 'all' ? null : v.targetId || null };
+      const sent = editing ? await announcementsApi.update(editing.id, { ...body, version: editing.version }) : await announcementsApi.send(body);
       void qc.invalidateQueries({ queryKey: announcementKeys.all });
-      toast.success(`اطلاعیه برای ${f.digits(sent.recipientCount)} نفر فرستاده شد`);
+      toast.success(editing ? 'اطلاعیه ویرایش شد' : `اطلاعیه برای ${f.digits(sent.recipientCount)} نفر فرستاده شد`);
       onSent(sent);
       onClose();
     } catch (err) {
@@ -46,7 +60,12 @@ export function AnnouncementComposeDialog({ open, onClose, onSent }: { open: boo
   };
 
   return (
-    <FormDialog open={open} title="اطلاعیه تازه" busy={busy} error={error} onClose={onClose} onSubmit={submit} maxWidth="sm">
+    <FormDialog open={open} title={editing ? 'ویرایش اطلاعیه' : 'اطلاعیه تازه'} busy={busy} error={error} onClose={onClose} onSubmit={submit} maxWidth="sm">
+      {editing && (
+        <Alert severity="info">
+          با تغییر عنوان یا متن، اطلاعیه برای همه «خوانده‌نشده» می‌شود و دوباره به گیرندگان نشان داده می‌شود. با تغییر مخاطبان، گیرندگان تازه آن را می‌گیرند و وضعیت خواندن بقیه می‌ماند.
+        </Alert>
+      )}
       <TextField size="small" label="عنوان" required autoFocus {...text('title')} />
       <TextField size="small" label="متن اطلاعیه" required multiline minRows={4} {...text('body')} />
       <div>

@@ -34,6 +34,7 @@ export function AnnouncementDetailsDialog({ announcement: a, onClose, onReads, a
           <DialogContent>
             <Typography variant="caption" color="text.secondary" component="p" sx={{ mb: 2 }}>
               {a.senderName ?? '—'} · {f.dateTime(a.createdAt)} · {audienceText(a)}
+              {a.editedAt && <> · ویرایش‌شده در {f.dateTime(a.editedAt)}</>}
             </Typography>
             <Typography sx={{ whiteSpace: 'pre-line' }}>{f.digits(a.body)}</Typography>
           </DialogContent>

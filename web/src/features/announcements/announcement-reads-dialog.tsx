@@ -16,7 +16,7 @@ import { useFormat } from '../../app/format.js';
 import { announcementKeys, announcementsApi, type Announcement } from './announcements-api.js';
 
 /** The sender's view: who has read the announcement and when, person by person (refreshed while open). */
-export function AnnouncementReadsDialog({ announcement: a, onClose }: { announcement: Announcement | null; onClose: () => void }) {
+export function AnnouncementReadsDialog({ announcement: a, onClose, onEdit }: { announcement: Announcement | null; onClose: () => void; onEdit?: (a: Announcement) => void }) {
   const f = useFormat();
   const reads = useQuery({ queryKey: announcementKeys.reads(a?.id ?? ''), queryFn: () => announcementsApi.reads(a!.id), enabled: !!a, refetchInterval: 10_000 });
   const data = reads.data;
@@ -44,7 +44,10 @@ export function AnnouncementReadsDialog({ announcement: a, onClose }: { announce
           </>
         )}
       </DialogContent>
-      <DialogActions><Button onClick={onClose}>بستن</Button></DialogActions>
+      <DialogActions>
+        {a && onEdit && <Button onClick={() => onEdit(a)}>ویرایش اطلاعیه</Button>}
+        <Button onClick={onClose}>بستن</Button>
+      </DialogActions>
     </Dialog>
   );
 }

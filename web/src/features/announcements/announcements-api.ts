@@ -22,6 +22,7 @@ export const announcementsApi = {
   sent: (q: { q?: string | undefined }, cursor?: string) => api.get<AnnouncementPage>('/api/announcements/sent', { query: { q: q.q, cursor, limit: 50 } }),
   one: (id: string) => api.get<Announcement>(`/api/announcements/${id}`),
   send: (body: AnnouncementBody) => api.post<Announcement>('/api/announcements', body),
+  update: (id: string, body: AnnouncementBody & { version: number }) => api.patch<Announcement>(`/api/announcements/${id}`, body),
   read: (id: string) => api.post<{ readAt: string; unreadCount: number }>(`/api/announcements/${id}/read`),
   reads: (id: string) => api.get<ReadStatusOut>(`/api/announcements/${id}/reads`),
   audiences: () => api.get<AudienceOptions>('/api/announcements/audiences'),

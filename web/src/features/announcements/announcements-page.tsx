@@ -11,6 +11,7 @@ import { useSearchParams } from 'react-router';
 import { useCan } from '../../app/auth/can.js';
 import { useFormat } from '../../app/format.js';
 import { useDebouncedValue } from '../../app/hooks/use-debounced-value.js';
+import { ExportMenu } from '../../components/ui/data-table/export-menu.js';
 import { PageHeader } from '../../components/ui/page-header.js';
 import { AnnouncementComposeDialog } from './announcement-compose-dialog.js';
 import { AnnouncementDetailsDialog } from './announcement-details-dialog.js';
@@ -30,6 +31,7 @@ export function AnnouncementsPage() {
   const [search, setSearch] = useState('');
   const q = useDebouncedValue(search.trim(), 350) || undefined;
   const [composing, setComposing] = useState(false);
+  const [editing, setEditing] = useState<Announcement | null>(null);
   const [reading, setReading] = useState<Announcement | null>(null);
   const [statusOf, setStatusOf] = useState<Announcement | null>(null);
 
@@ -59,18 +61,23 @@ export function AnnouncementsPage() {
   return (
     <>
       <PageHeader title="اطلاعیه‌ها" subtitle="اطلاعیه‌های مدیران به پرسنل؛ فرستنده می‌بیند چه کسی و کی آن را خوانده است"
-        actions={canSend && <Button variant="contained" startIcon={<CampaignOutlined />} onClick={() => setComposing(true)}>اطلاعیه تازه</Button>} />
+        actions={canSend && <>
+          {tab === 'sent' && <ExportMenu url="/api/announcements/sent/export" query={{ q }} />}
+          <Button variant="contained" startIcon={<CampaignOutlined />} onClick={() => setComposing(true)}>اطلاعیه تازه</Button>
+        </>} />
       <Tabs value={tab} onChange={(_e, v: Box_) => setTab(v)} sx={{ mb: 2 }} aria-label="اطلاعیه‌ها">
         <Tab value="inbox" label={<Badge color="primary" badgeContent={f.digits(unread)} invisible={!unread || tab !== 'inbox'} sx={{ px: 1.5 }}>دریافتی</Badge>} />
         {canSend && <Tab value="sent" label="ارسال‌شده" />}
       </Tabs>
       <Box sx={{ mb: 2 }}><TextField size="small" label="جستجو" value={search} onChange={(e) => setSearch(e.target.value)} sx={{ width: 260 }} /></Box>
       <AnnouncementTable label={tab === 'inbox' ? 'اطلاعیه‌های دریافتی' : 'اطلاعیه‌های ارسال‌شده'} items={items} sent={tab === 'sent'}
-        empty={list.isPending ? '…' : 'اطلاعیه‌ای نیست.'} onOpen={(a) => (tab === 'sent' ? setStatusOf(a) : open(a))} />
+        empty={list.isPending ? '…' : 'اطلاعیه‌ای نیست.'} onOpen={(a) => (tab === 'sent' ? setStatusOf(a) : open(a))} onEdit={setEditing} />
       {list.hasNextPage && <Box sx={{ textAlign: 'center', mt: 2 }}><Button onClick={() => void list.fetchNextPage()}>بیشتر</Button></Box>}
       <AnnouncementDetailsDialog announcement={reading} onClose={() => setReading(null)} onReads={(a) => { setReading(null); setStatusOf(a); }} />
-      <AnnouncementReadsDialog announcement={statusOf} onClose={() => { setStatusOf(null); void qc.invalidateQueries({ queryKey: announcementKeys.all }); }} />
+      <AnnouncementReadsDialog announcement={statusOf} onClose={() => { setStatusOf(null); void qc.invalidateQueries({ queryKey: announcementKeys.all }); }}
+        onEdit={(a) => { setStatusOf(null); setEditing(a); }} />
       <AnnouncementComposeDialog open={composing} onClose={() => setComposing(false)} onSent={(a) => { setTab('sent'); setStatusOf(a); }} />
+      <AnnouncementComposeDialog open={!!editing} announcement={editing} onClose={() => setEditing(null)} onSent={() => undefined} />
     </>
   );
 }

@@ -33,6 +33,7 @@ export function ReservationsPage() {
   const qc = useQueryClient();
   const canCreate = useCan(P.reservationsCreate);
   const canRelease = useCan(P.reservationsDelete);
+  const canExport = useCan('reservations.export');
   const [filters, setFilters] = useState<Filters>({ status: 'active' });
   const [product, setProduct] = useState<ProductOption | null>(null);
   const [creating, setCreating] = useState(false);
@@ -81,6 +82,7 @@ export function ReservationsPage() {
         columns={columns}
         fetchPage={fetchReservations}
         filters={filters}
+        exportUrl={canExport ? '/api/reservations/export' : undefined}
         searchLabel="مرجع (دقیق)"
         filterSlot={<>
           {select('status', 'وضعیت', RESERVATION_STATUSES.map((s) => [s, reservationStatusLabel(s)]))}

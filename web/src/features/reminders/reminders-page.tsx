@@ -11,6 +11,7 @@ import { errorText } from '../../app/format.js';
 import { useDebouncedValue } from '../../app/hooks/use-debounced-value.js';
 import { useT } from '../../app/i18n/locale-provider.js';
 import { ConfirmDialog } from '../../components/ui/confirm-dialog.js';
+import { ExportMenu } from '../../components/ui/data-table/export-menu.js';
 import { PageHeader } from '../../components/ui/page-header.js';
 import { useToast } from '../../components/ui/toast-provider.js';
 import { NewReminderButton } from './new-reminder-button.js';
@@ -63,7 +64,10 @@ export function RemindersPage() {
   return (
     <>
       <PageHeader title="یادآورها" subtitle="یادآورهای شما و آن‌هایی که برای همکاران ثبت کرده‌اید؛ در زمان خود به‌صورت پیام زنده (و در صورت درخواست پیامک) اعلام می‌شوند"
-        actions={<NewReminderButton variant="contained" />} />
+        actions={<>
+          <ExportMenu url="/api/reminders/export" query={query} />
+          <NewReminderButton variant="contained" />
+        </>} />
       <Tabs value={view} onChange={(_e, v: View) => setView(v)} sx={{ mb: 2 }} aria-label="دسته‌های یادآور">
         <Tab value="upcoming" label="پیش رو" />
         <Tab value="archive" label="بایگانی" />

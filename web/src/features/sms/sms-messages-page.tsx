@@ -33,6 +33,7 @@ export function SmsMessagesPage() {
   const toast = useToast();
   const qc = useQueryClient();
   const canSend = useCan('sms.send');
+  const canExport = useCan('sms.export');
   const [filters, setFilters] = useState<Filters>({});
   const [from, setFrom] = useState<Date | null>(null);
   const [until, setUntil] = useState<Date | null>(null);
@@ -80,6 +81,7 @@ export function SmsMessagesPage() {
         columns={columns}
         fetchPage={fetchSmsMessages}
         filters={filters}
+        exportUrl={canExport ? '/api/sms/messages/export' : undefined}
         searchLabel="شماره گیرنده"
         filterSlot={<>
           <TextField select size="small" label="وضعیت" value={filters.status ?? ''} onChange={(e) => setFilters((x) => ({ ...x, status: e.target.value || undefined }))} fullWidth={false} sx={{ width: 140 }}
