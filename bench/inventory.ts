@@ -16,44 +16,12 @@
  * Environment: BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/postgres), BENCH_PRODUCTS,
  * BENCH_WAREHOUSES, BENCH_MOVEMENTS, BENCH_CONCURRENCY (8), BENCH_RESERVE_CONCURRENCY (32), BENCH_SECONDS (6), BENCH_WARMUP (1), BENCH_DOCS=0.
  */
-import { fork } from 'node:child_process';
-import http from 'node:http';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { closedLoops, loopStats, type LoopResult as Result, type LoopStats as Stats } from './closed-loops.js';
+import { closedLoops, loopStats, type LoopStats as Stats } from './closed-loops.js';
+import { requestLoops, type LoopRequest as Req } from './request-loops.js';
+import { replaceDocSection, writeResults } from './report.js';
 
-const here = dirname(fileURLToPath(import.meta.url));
 const num = (v: string | undefined, fallback: number) => (v && Number.isFinite(Number(v)) && Number(v) > 0 ? Number(v) : fallback);
-
-type Req = { method: 'GET' | 'POST'; path: string; body?: string };
-type Job = { base: string; headers: Record<string, string>; requests: Req[]; concurrency: number; warmupSeconds: number; seconds: number };
-
-
-async function child(job: Job): Promise<Result> {
-  const url = new URL(job.base);
-  const agent = new http.Agent({ keepAlive: true, maxSockets: job.concurrency });
-  const send = (r: Req) =>
-    new Promise<number>((resolve, reject) => {
-      const headers = { ...job.headers, ...(r.body ? { 'content-type': 'application/json' } : {}) };
-      const req = http.request({ agent, host: url.hostname, port: url.port, path: r.path, method: r.method, headers }, (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => {
-          const s = res.statusCode ?? 0;
-          // A refused reservation (409/422) is an expected answer, not an error; a 5xx is.
-          if (s >= 500 || s === 401 || s === 403 || s === 404 || s === 400) reject(new Error(`${r.path} → ${s} ${Buffer.concat(chunks).toString().slice(0, 300)}`));
-          else resolve(s);
-        });
-      });
-      req.on('error', reject);
-      req.end(r.body);
-    });
-  const r = await closedLoops(job.concurrency, job.warmupSeconds, job.seconds, (i) => send(job.requests[i % job.requests.length]!));
-  agent.destroy();
-  return r;
-}
 
 async function main() {
   const pg = (await import('pg')).default;
@@ -76,18 +44,9 @@ async function main() {
   const log = (m: string) => process.stderr.write(`[bench:inventory] ${m}\n`);
   const started = new Date();
   const loadAtStart = loadavg();
+  // Refused reservations (409/422) are expected answers, not errors.
   const load = (base: string, headers: Record<string, string>, requests: Req[], concurrency: number) =>
-    new Promise<Result>((resolve, reject) => {
-      const c = fork(fileURLToPath(import.meta.url), [], { execArgv: process.execArgv, env: { ...process.env, INVENTORY_BENCH_CHILD: '1' }, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
-      let done = false;
-      c.on('message', (m: { ok: boolean; result?: Result; error?: string }) => {
-        done = true;
-        if (m.ok && m.result) resolve(m.result);
-        else reject(new Error(`load generator failed: ${m.error}`));
-      });
-      c.once('exit', (code) => !done && reject(new Error(`load generator exited with ${code}`)));
-      c.send({ base, headers, requests, concurrency, warmupSeconds: settings.warmupSeconds, seconds: settings.seconds } satisfies Job);
-    });
+    requestLoops({ base, headers, requests, concurrency, warmupSeconds: settings.warmupSeconds, seconds: settings.seconds, expected: [409, 422] });
 
   log('creating, migrating and seeding the demo company');
   const bench = await openBenchDatabase('postgres', settings.databaseUrl);
@@ -220,20 +179,8 @@ async function main() {
     );
     const md = lines.join('\n') + '\n';
     process.stdout.write(`\n${md}\n`);
-    mkdirSync(join(here, 'results'), { recursive: true });
-    writeFileSync(join(here, 'results', 'inventory-latest.md'), `# Stock at scale\n\n${md}`);
-    if (settings.docs) {
-      const doc = join(here, '..', 'docs', 'performance.md');
-      let text = readFileSync(doc, 'utf8');
-      const section = `${SECTION}\n\n${INTRO}\n\n${md}`;
-      const at = text.indexOf(SECTION);
-      if (at >= 0) {
-        const next = text.indexOf('\n## ', at + SECTION.length);
-        text = `${text.slice(0, at)}${section.trimEnd()}\n${next >= 0 ? text.slice(next) : ''}`;
-      } else text = `${text.trimEnd()}\n\n${section}`;
-      writeFileSync(doc, text);
-      log(`wrote ${doc}`);
-    }
+    writeResults('inventory-latest.md', `# Stock at scale\n\n${md}`);
+    if (settings.docs) log(`wrote ${replaceDocSection(SECTION, `${INTRO}\n\n${md}`)}`);
   } finally {
     await app?.close();
     await admin.end().catch(() => {});
@@ -266,13 +213,4 @@ What the figures rest on (changes of 2026-12-02, each measured with CPU profiles
 - The stock read's fixed cost (session, transaction with tenant settings, balances, product facts: 5 statements) is why the
   app is ~10× raw at concurrency 1 while still about 3.6 ms at the median.`;
 
-if (process.env.INVENTORY_BENCH_CHILD === '1') {
-  process.once('message', (job: Job) => {
-    child(job).then(
-      (result) => process.send!({ ok: true, result }, () => process.exit(0)),
-      (err: unknown) => process.send!({ ok: false, error: String(err) }, () => process.exit(1)),
-    );
-  });
-} else {
-  await main();
-}
+await main();

@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, gte, inArray, lt, sql, type SQL } from 'drizzle-orm';
-import { alias, type AnyPgColumn } from 'drizzle-orm/pg-core';
+import { alias, type AnyPgColumn, type AnyPgTable } from 'drizzle-orm/pg-core';
 import { PENDING_STATUSES, type ActivityFilters, type ActivityOut } from '../../../common/contracts/activities.contract.js';
 import { searchNormalize } from '../../../common/text.js';
 import type { Tx } from '../../platform/db/types.js';
@@ -7,12 +7,11 @@ import { afterCursor, encodeCursor } from '../../platform/http/keyset.js';
 import { customerContacts, customers } from '../customers/index.js';
 import { users } from '../staff/index.js';
 import { activities, activityInvitees, activityTypes } from './activities.table.js';
-import { mineCondition } from './activity-scope.js';
+import { mineCount, mineIds, type Mine } from './activity-scope.js';
 import { durationOf } from './domain/activity-times.js';
 import { nextTehranDay, tehranDayStart } from './domain/day-bounds.js';
 
 type Row = typeof activities.$inferSelect;
-const responsible = alias(users, 'responsible');
 const inviteeUser = alias(users, 'invitee_user');
 const personName = (t: { firstName: AnyPgColumn; lastName: AnyPgColumn }) =>
   sql<string | null>`nullif(trim(coalesce(${t.firstName}, '') || ' ' || ${t.lastName}), '')`;
@@ -21,7 +20,11 @@ const personName = (t: { firstName: AnyPgColumn; lastName: AnyPgColumn }) =>
 export const activitySearchText = (a: { subject: string; description?: string | null; location?: string | null }) =>
   searchNormalize([a.subject, a.description, a.location].filter(Boolean).join(' '));
 
-export function filterConditions(tx: Tx, tenantId: string, userId: string | null, q: Omit<ActivityFilters, 'sort'>): SQL | undefined {
+/** The user whose activities the "mine" filter keeps, if it is on. */
+export const mineOf = (tenantId: string, userId: string | null, q: { mine?: string | undefined; from?: Date | undefined; to?: Date | undefined }): Mine | undefined =>
+  q.mine === 'true' && userId ? { tenantId, userId, from: q.from ? tehranDayStart(q.from) : undefined, before: q.to ? nextTehranDay(q.to) : undefined } : undefined;
+
+export function filterConditions(tenantId: string, userId: string | null, q: Omit<ActivityFilters, 'sort'>): SQL | undefined {
   const text = q.q ? searchNormalize(q.q) : '';
   return and(
     eq(activities.tenantId, tenantId),
@@ -34,38 +37,44 @@ export function filterConditions(tx: Tx, tenantId: string, userId: string | null
     q.linkType ? eq(activities.linkType, q.linkType) : undefined,
     q.linkId ? eq(activities.linkId, q.linkId) : undefined,
     q.followUp ? eq(activities.isFollowUp, q.followUp === 'true') : undefined,
-    q.mine === 'true' ? (userId ? mineCondition(tx, userId) : sql`false`) : undefined,
+    // "Mine" itself is applied by selectPage (see `mineOf`); a request without a user has nothing of its own.
+    q.mine === 'true' && !userId ? sql`false` : undefined,
     q.from ? gte(activities.startsAt, tehranDayStart(q.from)) : undefined,
     q.to ? lt(activities.startsAt, nextTehranDay(q.to)) : undefined,
   );
 }
 
+// Names for display as scalar subqueries, not joins: a page is at most a few hundred rows, and PostgreSQL
+// plans five-way joins (next to the "mine" halves) in several milliseconds, more than the page takes to run;
+// and under row-level security it misjudges the join's size and reads a customer's whole history to sort it.
+const lookup = <T>(column: AnyPgColumn | SQL, table: AnyPgTable, key: AnyPgColumn, ref: AnyPgColumn) => sql<T>`(select ${column} from ${table} where ${key} = ${ref})`;
+/** The activity's type as shown (name, color, icon). */
+export const typeLookups = {
+  typeName: lookup<string>(activityTypes.name, activityTypes, activityTypes.id, activities.typeId),
+  typeColor: lookup<string>(activityTypes.color, activityTypes, activityTypes.id, activities.typeId),
+  typeIcon: lookup<string>(activityTypes.icon, activityTypes, activityTypes.id, activities.typeId),
+};
 const selection = {
   a: activities,
-  typeName: activityTypes.name,
-  typeColor: activityTypes.color,
-  typeIcon: activityTypes.icon,
-  responsibleName: personName(responsible),
-  customerName: customers.displayName,
-  customerMobile: sql<string | null>`coalesce(${customers.mobile}, ${customers.phone})`,
-  contactName: sql<string | null>`nullif(trim(coalesce(${customerContacts.firstName}, '') || ' ' || ${customerContacts.lastName}), '')`,
+  ...typeLookups,
+  responsibleName: lookup<string | null>(personName(users), users, users.id, activities.responsibleId),
+  customerName: lookup<string | null>(customers.displayName, customers, customers.id, activities.customerId),
+  customerMobile: lookup<string | null>(sql`coalesce(${customers.mobile}, ${customers.phone})`, customers, customers.id, activities.customerId),
+  contactName: lookup<string | null>(personName(customerContacts), customerContacts, customerContacts.id, activities.contactId),
 };
 
 function baseSelect(tx: Tx) {
-  return tx.select(selection).from(activities)
-    .innerJoin(activityTypes, eq(activityTypes.id, activities.typeId))
-    .leftJoin(responsible, eq(responsible.id, activities.responsibleId))
-    .leftJoin(customers, eq(customers.id, activities.customerId))
-    .leftJoin(customerContacts, eq(customerContacts.id, activities.contactId));
+  return tx.select(selection).from(activities);
 }
 
 type Selected = Awaited<ReturnType<ReturnType<typeof baseSelect>['execute']>>[number];
 
-/** One page in (startsAt, id) order; `extra` adds columns some screens need (the cartable's last result). */
-export async function selectPage(tx: Tx, where: SQL | undefined, opts: { sort: 'startsAt' | '-startsAt'; limit: number; cursor?: string | undefined }, now: Date) {
+/** One page in (startsAt, id) order; with `mine`, only that user's (responsible or invited). */
+export async function selectPage(tx: Tx, where: SQL | undefined, opts: { sort: 'startsAt' | '-startsAt'; limit: number; cursor?: string | undefined; mine?: Mine | undefined }, now: Date) {
   const descending = opts.sort === '-startsAt';
   const rows = await baseSelect(tx)
-    .where(and(where, afterCursor(activities.startsAt, activities.id, descending, opts.cursor)))
+    .where(and(where, afterCursor(activities.startsAt, activities.id, descending, opts.cursor),
+      opts.mine ? mineIds(tx, opts.mine, where, { descending, limit: opts.limit + 1, cursor: opts.cursor }) : undefined))
     .orderBy(descending ? desc(activities.startsAt) : asc(activities.startsAt), descending ? desc(activities.id) : asc(activities.id))
     .limit(opts.limit + 1);
   const page = rows.slice(0, opts.limit);
@@ -81,19 +90,26 @@ export async function selectById(tx: Tx, tenantId: string, id: string, scope: SQ
   return (await withInvitees(tx, rows, now))[0] ?? null;
 }
 
-export async function countWhere(tx: Tx, where: SQL | undefined) {
-  const [r] = await tx.select({ n: sql<number>`count(*)::int` }).from(activities).where(where);
-  return Number(r?.n ?? 0);
+/** Several counts of activities in one statement: each is its own index scan, one round trip for all. */
+export async function countsWhere<K extends string>(tx: Tx, counts: Record<K, { where: SQL | undefined; mine?: Mine }>): Promise<Record<K, number>> {
+  const keys = Object.keys(counts) as K[];
+  const count = ({ where, mine }: { where: SQL | undefined; mine?: Mine }) =>
+    (mine ? mineCount(tx, mine, where) : sql<number>`(${tx.select({ n: sql`count(*)::int` }).from(activities).where(where)})`);
+  const columns = Object.fromEntries(keys.map((k) => [k, count(counts[k])]));
+  const [row] = await tx.select(columns).from(sql`(select 1) as one`);
+  return Object.fromEntries(keys.map((k) => [k, Number((row as Record<string, unknown>)[k] ?? 0)])) as Record<K, number>;
 }
 
 async function withInvitees(tx: Tx, rows: Selected[], now: Date): Promise<ActivityOut[]> {
-  if (!rows.length) return [];
+  // Only meetings have invitees (checkKindFields): a page of calls needs no second query.
+  const meetingIds = rows.filter((r) => r.a.kind === 'meeting').map((r) => r.a.id);
+  if (!meetingIds.length) return rows.map((r) => toOut(r, [], now));
   const list = await tx
     .select({ activityId: activityInvitees.activityId, userId: activityInvitees.userId, contactId: activityInvitees.contactId, userName: personName(inviteeUser), contactFirst: customerContacts.firstName, contactLast: customerContacts.lastName })
     .from(activityInvitees)
     .leftJoin(inviteeUser, eq(inviteeUser.id, activityInvitees.userId))
     .leftJoin(customerContacts, eq(customerContacts.id, activityInvitees.contactId))
-    .where(and(eq(activityInvitees.tenantId, rows[0]!.a.tenantId), inArray(activityInvitees.activityId, rows.map((r) => r.a.id))))
+    .where(and(eq(activityInvitees.tenantId, rows[0]!.a.tenantId), inArray(activityInvitees.activityId, meetingIds)))
     .orderBy(asc(activityInvitees.createdAt));
   const byActivity = new Map<string, ActivityOut['invitees']>();
   for (const i of list) {

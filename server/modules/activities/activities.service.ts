@@ -7,7 +7,7 @@ import { AppError, fieldError, notFound } from '../../platform/http/app-error.js
 import { recordAudit } from '../../platform/audit/audit.service.js';
 import { activities } from './activities.table.js';
 import { activityScopeCondition } from './activity-scope.js';
-import { activitySearchText, filterConditions, inviteeIds, replaceInvitees, selectById, selectPage } from './activities.repository.js';
+import { activitySearchText, filterConditions, mineOf, inviteeIds, replaceInvitees, selectById, selectPage } from './activities.repository.js';
 import { checkContact, checkInvitees, checkKindFields, checkStaff, checkType, resolveLink, type Link } from './activity-refs.js';
 import { resolveEnd, shiftKeepingLength } from './domain/activity-times.js';
 
@@ -15,8 +15,8 @@ export type ActivityRow = typeof activities.$inferSelect;
 
 export async function listActivities(ctx: Ctx, q: ActivityListQuery) {
   return inTenant(ctx.db, ctx, async (tx) => {
-    const where = and(filterConditions(tx, ctx.tenantId, ctx.userId, q), await activityScopeCondition(tx, ctx, 'activities.view'));
-    return selectPage(tx, where, q, ctx.now());
+    const where = and(filterConditions(ctx.tenantId, ctx.userId, q), await activityScopeCondition(tx, ctx, 'activities.view'));
+    return selectPage(tx, where, { ...q, mine: mineOf(ctx.tenantId, ctx.userId, q) }, ctx.now());
   });
 }
 

@@ -85,7 +85,11 @@ export const activities = pgTable(
   ],
 );
 
-/** Who is invited to a meeting: staff members (they see it as theirs) and the customer's contacts. */
+/**
+ * Who is invited to a meeting: staff members (they see it as theirs) and the customer's contacts.
+ * `starts_at` and `status` copy the meeting's (set and kept in step by database triggers, migration 0016) so
+ * "my activities" finds what I am invited to by time from an index, however many meetings I have been to.
+ */
 export const activityInvitees = pgTable(
   'activity_invitees',
   {
@@ -94,11 +98,14 @@ export const activityInvitees = pgTable(
     activityId: uuid('activity_id').notNull().references(() => activities.id, { onDelete: 'cascade' }),
     userId: uuid('user_id'),
     contactId: uuid('contact_id').references(() => customerContacts.id, { onDelete: 'cascade' }),
+    startsAt: timestamp('starts_at', { withTimezone: true }),
+    status: text('status').$type<ActivityStatus>(),
     createdAt: createdAt(),
   },
   (t) => [
     index('activity_invitees_activity_idx').on(t.tenantId, t.activityId),
-    index('activity_invitees_user_idx').on(t.tenantId, t.userId, t.activityId).where(sql`${t.userId} is not null`),
+    index('activity_invitees_user_time_idx').on(t.tenantId, t.userId, t.startsAt, t.activityId).where(sql`${t.userId} is not null`),
+    index('activity_invitees_user_pending_idx').on(t.tenantId, t.userId, t.startsAt).where(sql`${t.userId} is not null and ${t.status} in ('open', 'in_progress')`),
     uniqueIndex('activity_invitees_user_uq').on(t.activityId, t.userId),
     uniqueIndex('activity_invitees_contact_uq').on(t.activityId, t.contactId),
     check('activity_invitees_one_ck', sql`num_nonnulls(${t.userId}, ${t.contactId}) = 1`),

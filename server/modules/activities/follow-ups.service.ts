@@ -10,7 +10,7 @@ import { AppError, fieldError } from '../../platform/http/app-error.js';
 import { notify } from '../notifications/index.js';
 import { users } from '../staff/index.js';
 import { activities, activityTypes } from './activities.table.js';
-import { countWhere, isPending, selectById, selectPage } from './activities.repository.js';
+import { countsWhere, isPending, selectById, selectPage } from './activities.repository.js';
 import { checkStaff } from './activity-refs.js';
 import { applyPatch, insertActivity, loadInScope, type ActivityRow } from './activities.service.js';
 import { dayBounds } from './domain/day-bounds.js';
@@ -30,11 +30,11 @@ export async function listFollowUps(ctx: Ctx, q: { view: 'due' | 'upcoming'; lim
     const page = await selectPage(tx, where, { sort: 'startsAt', limit: q.limit, cursor: q.cursor }, now);
     const logs = await callLogs(tx, ctx, page.items.map((i) => i.id));
     const items: FollowUpOut[] = page.items.map((i) => ({ ...i, lastResult: logs.get(i.id)?.[0] ?? null, logCount: logs.get(i.id)?.length ?? 0 }));
-    const counts = {
-      due: await countWhere(tx, and(mine, lt(activities.startsAt, tomorrow))),
-      overdue: await countWhere(tx, and(mine, lt(activities.startsAt, now))),
-      upcoming: await countWhere(tx, and(mine, gte(activities.startsAt, tomorrow))),
-    };
+    const counts = await countsWhere(tx, {
+      due: { where: and(mine, lt(activities.startsAt, tomorrow)) },
+      overdue: { where: and(mine, lt(activities.startsAt, now)) },
+      upcoming: { where: and(mine, gte(activities.startsAt, tomorrow)) },
+    });
     return { items, nextCursor: page.nextCursor, counts };
   });
 }

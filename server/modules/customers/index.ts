@@ -4,5 +4,5 @@ import './import/validation.job.js';
 export { customersRoutes } from './customers.routes.js';
 export { customers, customerContacts, customerAddresses } from './customers.table.js';
 export { insertCustomer, applyUpdate, loadInScope, getCustomer, listCustomers } from './customers.service.js';
-export { registerTimelineProvider, type TimelineItem } from './timeline.js';
+export { registerTimelineProvider, registerTimelineSource, type TimelineItem } from './timeline.js';
 export { registerCustomerMover } from './customers.merge.js';

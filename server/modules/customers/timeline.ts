@@ -19,16 +19,27 @@ export type TimelineItem = {
   color?: string | null;
   icon?: string | null;
 };
+type Label = { fa: string; en: string };
 type Provider = {
-  label: { fa: string; en: string };
+  label: Label;
   /** Items of this customer strictly older than `before`, newest first, at most `limit`. */
   fetch: (tx: Tx, ctx: Ctx, customerId: string, before: Date | null, limit: number) => Promise<TimelineItem[]>;
 };
+/**
+ * A source of several item types read by one query (activities: one type per kind, one index scan for all):
+ * `fetch` gets the wanted keys, a non-empty subset of the source's.
+ */
+type Source = {
+  labels: Record<string, Label>;
+  fetch: (tx: Tx, ctx: Ctx, customerId: string, before: Date | null, limit: number, keys: string[]) => Promise<TimelineItem[]>;
+};
 
-const providers = new Map<string, Provider>();
+const sources: Source[] = [];
 /** Later modules (activities, deals, documents, cheques…) add their items to the 360° timeline here. */
-export const registerTimelineProvider = (type: string, p: Provider) => providers.set(type, p);
-export const timelineTypes = () => [...providers].map(([key, p]) => ({ key, label: p.label }));
+export const registerTimelineSource = (s: Source) => void sources.push(s);
+export const registerTimelineProvider = (type: string, p: Provider) =>
+  registerTimelineSource({ labels: { [type]: p.label }, fetch: (tx, ctx, customerId, before, limit) => p.fetch(tx, ctx, customerId, before, limit) });
+export const timelineTypes = () => sources.flatMap((s) => Object.entries(s.labels).map(([key, label]) => ({ key, label })));
 
 const ACTION_FA = { create: 'مشتری ثبت شد', update: 'اطلاعات مشتری تغییر کرد', delete: 'حذف شد' } as const;
 
@@ -57,18 +68,22 @@ function decode(cursor: string | undefined): Date | null {
 /** Merges every provider's newest items into one page, newest first. */
 export async function customerTimeline(ctx: Ctx, customerId: string, q: { types?: string[] | undefined; limit: number; cursor?: string | undefined }) {
   const before = decode(q.cursor);
-  const wanted = [...providers].filter(([type]) => !q.types?.length || q.types.includes(type));
-  const items = await inTenant(ctx.db, ctx, async (tx) => {
+  const wanted = sources
+    .map((s) => ({ s, keys: Object.keys(s.labels).filter((k) => !q.types?.length || q.types.includes(k)) }))
+    .filter((w) => w.keys.length);
+  const { items, page, names } = await inTenant(ctx.db, ctx, async (tx) => {
     await loadInScope(tx, ctx, customerId, 'customers.view');
     const lists = [];
-    for (const [, p] of wanted) lists.push(await p.fetch(tx, ctx, customerId, before, q.limit + 1));
-    return lists.flat().sort((a, b) => b.at.getTime() - a.at.getTime());
+    for (const { s, keys } of wanted) lists.push(await s.fetch(tx, ctx, customerId, before, q.limit + 1, keys));
+    const items = lists.flat().sort((a, b) => b.at.getTime() - a.at.getTime());
+    // Items at the same instant as the page's last one would be cut in half by an `at <` cursor: keep them together.
+    let page = items.slice(0, q.limit);
+    const last = page.at(-1);
+    if (items.length > q.limit && last) page = items.filter((i) => i.at.getTime() >= last.at.getTime());
+    const names = await resolveActorNames(ctx, [...new Set(page.map((i) => i.actorId).filter((x): x is string => !!x))], tx);
+    return { items, page, names };
   });
-  // Items at the same instant as the page's last one would be cut in half by an `at <` cursor: keep them together.
-  let page = items.slice(0, q.limit);
   const last = page.at(-1);
-  if (items.length > q.limit && last) page = items.filter((i) => i.at.getTime() >= last.at.getTime());
-  const names = await resolveActorNames(ctx, [...new Set(page.map((i) => i.actorId).filter((x): x is string => !!x))]);
   return {
     items: page.map(({ actorId, ...i }) => ({ ...i, actor: actorId ? { id: actorId, name: names.get(actorId) ?? '—' } : null })),
     nextCursor: items.length > page.length && last ? encode(last.at) : null,

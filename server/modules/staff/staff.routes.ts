@@ -29,7 +29,7 @@ const EXPORT_COLUMNS: ExportColumn<StaffOut>[] = [
 export const staffRoutes: FastifyPluginAsyncZod = async (app) => {
   registerAuditedEntity('staff', 'staff.view');
   registerFileOwner('staff', (ctx, ownerId) => staff.canSeeStaff(ctx, ownerId));
-  setActorNameResolver((ctx, ids) => staff.staffNames(ctx, ids));
+  setActorNameResolver((ctx, ids, tx) => staff.staffNames(ctx, ids, tx));
 
   app.get('/api/staff', {
     config: { permission: 'staff.view' },

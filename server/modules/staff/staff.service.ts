@@ -149,10 +149,10 @@ export async function canSeeStaff(ctx: Ctx, id: string): Promise<boolean> {
   }
 }
 
-export async function staffNames(ctx: Ctx, ids: string[]) {
+export async function staffNames(ctx: Ctx, ids: string[], within?: Tx) {
   if (!ids.length) return new Map<string, string>();
-  const rows = await inTenant(ctx.db, ctx, (tx) =>
-    tx.select({ id: users.id, f: users.firstName, l: users.lastName }).from(users).where(and(eq(users.tenantId, ctx.tenantId), inArray(users.id, ids))));
+  const read = (tx: Tx) => tx.select({ id: users.id, f: users.firstName, l: users.lastName }).from(users).where(and(eq(users.tenantId, ctx.tenantId), inArray(users.id, ids)));
+  const rows = await (within ? read(within) : inTenant(ctx.db, ctx, read));
   return new Map(rows.map((r) => [r.id, `${r.f} ${r.l}`]));
 }
 

@@ -1,5 +1,6 @@
 import type { Permission } from '../../../common/permissions.js';
 import type { Ctx } from '../context.js';
+import type { Tx } from '../db/types.js';
 
 /**
  * Which permission lets a user read a record's history, per audited entity. Modules register theirs;
@@ -19,10 +20,10 @@ export const registerAuditedEntity = (entity: string, viewPermission: Permission
 export const auditViewPermission = (entity: string) => viewPermissionOf.get(entity);
 export const auditReadCheck = (entity: string) => readChecks.get(entity);
 
-/** Turns actor ids into names for display; the staff module provides it. */
-type ActorNames = (ctx: Ctx, ids: string[]) => Promise<Map<string, string>>;
+/** Turns actor ids into names for display; the staff module provides it. Inside a transaction, pass it. */
+type ActorNames = (ctx: Ctx, ids: string[], tx?: Tx) => Promise<Map<string, string>>;
 let actorNames: ActorNames = async () => new Map();
 export const setActorNameResolver = (fn: ActorNames) => {
   actorNames = fn;
 };
-export const resolveActorNames: ActorNames = (ctx, ids) => actorNames(ctx, ids);
+export const resolveActorNames: ActorNames = (ctx, ids, tx) => actorNames(ctx, ids, tx);

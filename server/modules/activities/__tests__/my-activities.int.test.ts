@@ -47,4 +47,52 @@ describe('my activities: today, overdue, upcoming (Tehran days, controlled clock
     const res = await f.ok('GET', '/api/activities?mine=true&from=1403/12/20&to=1403/12/20&sort=startsAt&limit=500');
     expect(res.items.every((i: { startsAt: string }) => i.startsAt >= '2025-03-09T20:30:00.000Z' && i.startsAt < '2025-03-10T20:30:00.000Z')).toBe(true);
   });
+
+  it('pages "mine" across what I am responsible for and what I am invited to, in order, each once', async () => {
+    const sina = await f.user('sina', ALL_ACTIVITY_GRANTS('own'));
+    const boss = await f.user('boss', ALL_ACTIVITY_GRANTS('all'));
+    const own = (subject: string, startsAt: string) => f.activity({ subject, startsAt, responsibleId: sina.id });
+    const invited = (subject: string, startsAt: string, responsibleId: string) =>
+      f.ok('POST', '/api/activities', { typeId: f.typeId('جلسه'), subject, startsAt, responsibleId, invitees: [{ userId: sina.id }] });
+    await own('یکم', '1403/11/01 09:00');
+    await invited('دوم', '1403/11/01 10:00', boss.id);
+    await invited('سوم', '1403/11/02 09:00', boss.id);
+    await own('چهارم', '1403/11/02 10:00');
+    await invited('پنجم هم مسئول هم دعوت', '1403/11/03 09:00', sina.id); // one row, not two
+    await own('ششم', '1403/11/03 10:00');
+    await f.activity({ subject: 'نه مال من', startsAt: '1403/11/02 11:00', responsibleId: boss.id });
+    const expected = ['یکم', 'دوم', 'سوم', 'چهارم', 'پنجم هم مسئول هم دعوت', 'ششم'];
+
+    for (const sort of ['startsAt', '-startsAt'] as const) {
+      const seen: string[] = [];
+      let cursor: string | null = null;
+      do {
+        const page: { items: { subject: string }[]; nextCursor: string | null } = await f.ok('GET',
+          `/api/activities?mine=true&from=1403/11/01&to=1403/11/03&sort=${sort}&limit=2${cursor ? `&cursor=${cursor}` : ''}`, undefined, bearer(sina.token));
+        expect(page.items.length).toBeLessThanOrEqual(2);
+        seen.push(...page.items.map((i) => i.subject));
+        cursor = page.nextCursor;
+      } while (cursor);
+      expect(seen).toEqual(sort === 'startsAt' ? expected : [...expected].reverse());
+    }
+  });
+
+  it('follows a meeting I am invited to when it is moved or finished (the invitation keeps its time and status)', async () => {
+    const nima = await f.user('nima', ALL_ACTIVITY_GRANTS('own'));
+    const get = async (bucket: string) => (await f.ok('GET', `/api/activities/mine?bucket=${bucket}`, undefined, bearer(nima.token))) as { items: { subject: string }[]; counts: Record<string, number> };
+    const meeting = await f.ok('POST', '/api/activities', { typeId: f.typeId('جلسه'), subject: 'جلسه بودجه', startsAt: '1403/12/25 10:00', invitees: [{ userId: nima.id }] });
+    expect((await get('upcoming')).items.map((i) => i.subject)).toEqual(['جلسه بودجه']);
+
+    await f.ok('PATCH', `/api/activities/${meeting.id}`, { startsAt: '1403/12/20 16:00', version: meeting.version });
+    const today = await get('today');
+    expect(today.items.map((i) => i.subject)).toEqual(['جلسه بودجه']);
+    expect(today.counts).toEqual({ today: 1, overdue: 0, upcoming: 0 });
+
+    await f.ok('PATCH', `/api/activities/${meeting.id}`, { startsAt: '1403/12/10 16:00', version: meeting.version + 1 });
+    expect((await get('overdue')).counts).toEqual({ today: 0, overdue: 1, upcoming: 0 });
+    await f.ok('PATCH', `/api/activities/${meeting.id}`, { status: 'done', version: meeting.version + 2 });
+    const after = await get('overdue');
+    expect(after.items).toEqual([]);
+    expect(after.counts).toEqual({ today: 0, overdue: 0, upcoming: 0 });
+  });
 });

@@ -1,5 +1,6 @@
 // Before/after of a permission change → what was added, removed or changed.
-// Items are grants ({permission, scope}) for roles and groups, or plain ids (roleIds) for users.
+// The server stores an object per side: {grants} for roles and groups (and {name, grants} / {deleted} when one
+// is deleted), {roleIds, groupIds} for users, {memberIds} for a group's members; a bare list is read as is.
 
 export type DiffLine =
   | { kind: 'added'; key: string; after?: string | undefined }
@@ -12,9 +13,17 @@ function isGrant(v: unknown): v is GrantLike {
   return typeof v === 'object' && v !== null && typeof (v as GrantLike).permission === 'string';
 }
 
-function toMap(list: readonly unknown[] | null | undefined): Map<string, string | undefined> {
+/** The diffable items of one side of a stored change, whatever its shape. */
+export function itemsOf(side: unknown): unknown[] {
+  if (Array.isArray(side)) return side;
+  if (!side || typeof side !== 'object') return [];
+  const o = side as Record<string, unknown>;
+  return ['grants', 'roleIds', 'groupIds', 'memberIds'].flatMap((k) => (Array.isArray(o[k]) ? (o[k] as unknown[]) : []));
+}
+
+function toMap(side: unknown): Map<string, string | undefined> {
   const m = new Map<string, string | undefined>();
-  for (const item of list ?? []) {
+  for (const item of itemsOf(side)) {
     if (isGrant(item)) m.set(item.permission, item.scope);
     else if (typeof item === 'string' || typeof item === 'number') m.set(String(item), undefined);
     else if (item && typeof item === 'object' && 'id' in item) m.set(String((item as { id: unknown }).id), undefined);
@@ -22,7 +31,7 @@ function toMap(list: readonly unknown[] | null | undefined): Map<string, string 
   return m;
 }
 
-export function diffPermissions(before: readonly unknown[] | null | undefined, after: readonly unknown[] | null | undefined): DiffLine[] {
+export function diffPermissions(before: unknown, after: unknown): DiffLine[] {
   const a = toMap(before);
   const b = toMap(after);
   const out: DiffLine[] = [];

@@ -23,8 +23,9 @@ export type PermissionChange = {
   principalType: 'role' | 'group' | 'user';
   principalId: string;
   principalName: string;
-  before: unknown[] | null;
-  after: unknown[] | null;
+  /** As stored: {grants}, {roleIds, groupIds}, {memberIds}, {deleted}. */
+  before: unknown;
+  after: unknown;
 };
 type ChangesPage = { items: PermissionChange[]; nextCursor: string | null };
 
