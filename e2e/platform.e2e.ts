@@ -61,6 +61,31 @@ describe('platform journey in Chromium', () => {
     await admin.close();
   });
 
+  it('shows the permission history: the role given to the new member and a role whose grants changed', async () => {
+    const admin = await stack.browser.newPage({ viewport: { width: 1366, height: 850 } });
+    await login(admin, ADMIN.username, ADMIN.password);
+    // Setup through the API: the storekeeper role loses a permission and gets a wider scope on another.
+    const changed = await admin.evaluate(async () => {
+      const csrf = document.cookie.split('; ').find((c) => c.startsWith('crm_csrf='))?.split('=')[1] ?? '';
+      const roles = ((await (await fetch('/api/roles')).json()) as { items: { id: string; name: string }[] }).items;
+      const role = roles.find((r) => r.name === 'انباردار')!;
+      const { grants } = (await (await fetch(`/api/roles/${role.id}/permissions`)).json()) as { grants: { permission: string; scope: string }[] };
+      const next = grants.filter((g) => g.permission !== 'warehouses.export').map((g) => (g.permission === 'stockDocuments.delete' ? { ...g, scope: 'all' } : g));
+      const res = await fetch(`/api/roles/${role.id}/permissions`, { method: 'PUT', headers: { 'content-type': 'application/json', 'x-csrf-token': csrf }, body: JSON.stringify({ grants: next }) });
+      return res.status;
+    });
+    expect(changed).toBe(200);
+    await admin.goto(`${stack.baseUrl}/permission-history`);
+    const storekeeper = admin.locator('li').filter({ hasText: 'انباردار' }).first();
+    await expect.poll(() => storekeeper.count()).toBe(1);
+    expect(await storekeeper.innerText()).toMatch(/−\s*انبارها – خروجی/);
+    expect(await storekeeper.innerText()).toMatch(/~\s*اسناد انبار – حذف: خودش ← همه/);
+    // The user's change from the first test: the role she was given, by name.
+    await expect.poll(() => admin.locator('li').filter({ hasText: 'نگار کریمی' }).filter({ hasText: 'کارشناس فروش' }).count()).toBeGreaterThan(0);
+    await admin.screenshot({ path: join(SHOTS, 'permission-history.png') });
+    await admin.close();
+  });
+
   it('switches to English (left to right) and back, keeping Jalali dates', async () => {
     const page = await stack.browser.newPage({ viewport: { width: 1366, height: 850 } });
     await login(page, ADMIN.username, ADMIN.password);
