@@ -6,7 +6,7 @@ import type { Ctx } from '../../platform/context.js';
 import { inTenant } from '../../platform/db/transactions.js';
 import { AppError, fieldError, notFound } from '../../platform/http/app-error.js';
 import { recordAudit } from '../../platform/audit/audit.service.js';
-import { notifyMany } from '../notifications/index.js';
+import { notifyMany, withdrawNotifications } from '../notifications/index.js';
 import { audienceOptions, resolveAudience } from './announcement-audience.js';
 import {
   announcementSearchText, countUnread, deleteRecipients, insertRecipients, lockOne, markRead, resetReads, selectInbox, selectOne, selectReadStatus,
@@ -105,7 +105,10 @@ export async function updateAnnouncement(ctx: Ctx, id: string, patch: Announceme
       const stays = new Set(resolved.userIds);
       const old = new Set(userIds);
       added = resolved.userIds.filter((u) => !old.has(u));
-      await deleteRecipients(tx, ctx.tenantId, id, userIds.filter((u) => !stays.has(u)));
+      const dropped = userIds.filter((u) => !stays.has(u));
+      await deleteRecipients(tx, ctx.tenantId, id, dropped);
+      // Their pop-up would lead to an announcement they may no longer open.
+      await withdrawNotifications(tx, ctx, dropped, `/announcements?open=${id}`);
       // The original time, so the newcomer's inbox keeps one order by sending time.
       await insertRecipients(tx, added.map((userId) => ({ tenantId: ctx.tenantId, announcementId: id, userId, createdAt: before.createdAt })));
       userIds = resolved.userIds;

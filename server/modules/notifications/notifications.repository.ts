@@ -1,4 +1,4 @@
-import { and, count, desc, eq, isNull, sql } from 'drizzle-orm';
+import { and, inArray, count, desc, eq, isNull, sql } from 'drizzle-orm';
 import type { Tx } from '../../platform/db/types.js';
 import { notifications } from './notifications.table.js';
 
@@ -51,4 +51,13 @@ export async function markOneRead(tx: Tx, o: Owner, id: string, at: Date): Promi
 
 export async function markAllRead(tx: Tx, o: Owner, at: Date): Promise<void> {
   await tx.update(notifications).set({ readAt: at }).where(and(ownedBy(o), isNull(notifications.readAt)));
+}
+
+/** Deletes these users' notifications that point to `link`; returns whose were deleted. */
+export async function deleteByLink(tx: Tx, tenantId: string, userIds: string[], link: string): Promise<string[]> {
+  if (!userIds.length) return [];
+  const rows = await tx.delete(notifications)
+    .where(and(eq(notifications.tenantId, tenantId), inArray(notifications.userId, userIds), eq(notifications.link, link)))
+    .returning({ userId: notifications.userId });
+  return [...new Set(rows.map((r) => r.userId))];
 }

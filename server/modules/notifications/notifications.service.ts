@@ -5,7 +5,7 @@ import { inTenant } from '../../platform/db/transactions.js';
 import { AppError, fieldError, notFound } from '../../platform/http/app-error.js';
 import { publishEvent, publishEvents } from '../../platform/events/index.js';
 import type { NotificationItem } from './notifications.contract.js';
-import { countUnread, insertNotification, insertNotifications, listOwn, markAllRead, markOneRead, type NotificationRow } from './notifications.repository.js';
+import { countUnread, deleteByLink, insertNotification, insertNotifications, listOwn, markAllRead, markOneRead, type NotificationRow } from './notifications.repository.js';
 
 export type NotifyInput = { userId: string; title: string; body?: string; link?: string | null; kind?: string };
 
@@ -109,4 +109,12 @@ async function afterRead(tx: Tx, owner: { tenantId: string; userId: string }, id
   const unreadCount = await countUnread(tx, owner);
   await publishEvent(tx, { ...owner, type: NOTIFICATIONS_READ_EVENT, data: { id, unreadCount } });
   return { unreadCount };
+}
+
+/**
+ * Takes back what was sent to these users about a record they may no longer open (someone dropped from an
+ * announcement's audience): their notifications with that link go, and their badges update live.
+ */
+export async function withdrawNotifications(tx: Tx, scope: Pick<Ctx, 'tenantId'>, userIds: string[], link: string): Promise<void> {
+  for (const userId of await deleteByLink(tx, scope.tenantId, userIds, link)) await afterRead(tx, { tenantId: scope.tenantId, userId }, null);
 }

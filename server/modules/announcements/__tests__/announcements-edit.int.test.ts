@@ -82,6 +82,7 @@ describe('PATCH /api/announcements/{id}', () => {
     expect(a.recipientCount).toBe(2); // ali and sara
     await ok('POST', `/api/announcements/${a.id}/read`, undefined, ali.token);
     await ok('POST', `/api/announcements/${a.id}/read`, undefined, sara.token);
+    expect(await notesOf(sara.id, `/announcements?open=${a.id}`)).toHaveLength(1);
 
     const moved = await ok('PATCH', `/api/announcements/${a.id}`, { audience: 'unit', targetId: north, version: a.version }) as Announcement;
     expect(moved).toMatchObject({ audience: 'unit', targetId: north, targetName: 'شعبه شمال', title: 'جلسه فروشندگان', readCount: 1 });
@@ -90,6 +91,7 @@ describe('PATCH /api/announcements/{id}', () => {
     expect(status[ali.id]).not.toBeNull();
     expect([status[reza.id], status[lead.id], status[peer.id]]).toEqual([null, null, null]);
     expect(await inboxIds(sara)).not.toContain(a.id);
+    expect(await notesOf(sara.id, `/announcements?open=${a.id}`)).toEqual([]); // her pop-up would lead to a 404
     expect(await inboxIds(reza)).toContain(a.id);
     expect((await notesOf(reza.id, `/announcements?open=${a.id}`)).map((n) => n.title)).toEqual(['اطلاعیه: جلسه فروشندگان']);
     expect(await notesOf(ali.id, `/announcements?open=${a.id}`)).toHaveLength(1); // only the first one: the text did not change
