@@ -34,4 +34,6 @@ export const permissionChangeOut = z.object({
   principalName: z.string(),
   before: z.unknown(),
   after: z.unknown(),
+  /** Names of the people in a group's member lists (before and after), by id, for display. */
+  memberNames: z.record(z.string(), z.string()),
 });

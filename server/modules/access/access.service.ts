@@ -210,10 +210,17 @@ export async function listPermissionChanges(ctx: Ctx, q: { limit: number; cursor
       .orderBy(desc(permissionChanges.id))
       .limit(q.limit + 1);
     const page = rows.slice(0, q.limit);
+    const membersOf = (side: unknown) => ((side as { memberIds?: unknown })?.memberIds instanceof Array ? ((side as { memberIds: unknown[] }).memberIds.filter((x): x is string => typeof x === 'string')) : []);
+    const memberIds = [...new Set(page.flatMap((r) => [...membersOf(r.before), ...membersOf(r.after)]))];
+    const people = memberIds.length
+      ? await tx.select({ id: users.id, first: users.firstName, last: users.lastName }).from(users).where(and(eq(users.tenantId, ctx.tenantId), inArray(users.id, memberIds)))
+      : [];
+    const nameOf = new Map(people.map((p) => [p.id, `${p.first} ${p.last}`.trim()]));
     return {
       nextCursor: rows.length > q.limit ? String(page.at(-1)!.id) : null,
       items: page.map((r) => ({
         id: r.id, at: r.at, principalType: r.principalType, principalId: r.principalId, before: r.before, after: r.after,
+        memberNames: Object.fromEntries([...membersOf(r.before), ...membersOf(r.after)].filter((id) => nameOf.has(id)).map((id) => [id, nameOf.get(id)!])),
         actor: r.actorId ? { id: r.actorId, name: r.actorName ?? '—' } : null,
         principalName: r.principalName ?? ((r.before as { name?: string })?.name ?? '—'),
       })),

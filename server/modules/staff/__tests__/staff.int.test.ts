@@ -117,4 +117,13 @@ describe('permission history', () => {
     expect(latest.before).toEqual({ grants: [{ permission: 'staff.view', scope: 'unit' }] });
     expect(latest.after.grants).toHaveLength(2);
   });
+
+  it("names the people of a group's membership change", async () => {
+    const staffIds = ((await api('GET', '/api/staff?limit=2')).json().items as { id: string; firstName: string; lastName: string }[]);
+    const group = (await api('POST', '/api/user-groups', { name: 'تیم شمال', memberIds: [staffIds[0]!.id] })).json();
+    await api('PATCH', `/api/user-groups/${group.id}`, { memberIds: [staffIds[1]!.id] });
+    const [latest] = (await api('GET', '/api/permission-changes?limit=1')).json().items;
+    expect(latest).toMatchObject({ principalType: 'group', principalId: group.id });
+    expect(latest.memberNames).toEqual(Object.fromEntries(staffIds.map((s) => [s.id, `${s.firstName} ${s.lastName}`])));
+  });
 });

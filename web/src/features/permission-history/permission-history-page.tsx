@@ -26,6 +26,8 @@ export type PermissionChange = {
   /** As stored: {grants}, {roleIds, groupIds}, {memberIds}, {deleted}. */
   before: unknown;
   after: unknown;
+  /** A group's members by id → name. */
+  memberNames: Record<string, string>;
 };
 type ChangesPage = { items: PermissionChange[]; nextCursor: string | null };
 
@@ -66,11 +68,11 @@ export function PermissionHistoryPage() {
   const items = query.data?.pages.flatMap((p) => p.items) ?? [];
   const typeLabel = { role: t.permissionHistory.role, group: t.permissionHistory.group, user: t.permissionHistory.user };
 
-  const line = (l: DiffLine) => {
+  const line = (l: DiffLine, people: Record<string, string>) => {
     const text =
       l.kind === 'changed'
         ? `${names.key(l.key)}: ${names.scope(l.before)} ${arrow} ${names.scope(l.after)}`
-        : `${names.key(l.key)}${(l.kind === 'added' ? l.after : l.before) ? `: ${names.scope(l.kind === 'added' ? l.after : l.before)}` : ''}`;
+        : `${people[l.key] ?? names.key(l.key)}${(l.kind === 'added' ? l.after : l.before) ? `: ${names.scope(l.kind === 'added' ? l.after : l.before)}` : ''}`;
     return (
       <Typography key={`${l.kind}:${l.key}`} variant="body2" sx={{ color: LINE_COLOR[l.kind], display: 'flex', gap: 1 }}>
         <Box component="span" aria-label={t.permissionHistory[l.kind]} sx={{ fontWeight: 700, width: 12 }}>
@@ -109,7 +111,7 @@ export function PermissionHistoryPage() {
                     {t.permissionHistory.noChange}
                   </Typography>
                 ) : (
-                  <Box>{diff.map(line)}</Box>
+                  <Box>{diff.map((l) => line(l, c.memberNames ?? {}))}</Box>
                 )}
               </CardContent>
             </Card>
