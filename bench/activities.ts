@@ -20,12 +20,11 @@
  * BENCH_STAFF, BENCH_CUSTOMERS, BENCH_REMINDERS, BENCH_CONCURRENCY (8), BENCH_SECONDS (6), BENCH_WARMUP (1), BENCH_DOCS=0,
  * BENCH_KEEP=1 (keep the database).
  */
-import { cpus, loadavg, totalmem } from 'node:os';
-import { closedLoops, loopStats, type LoopStats as Stats } from './closed-loops.js';
+import { loadavg } from 'node:os';
+import { closedLoops, loopStats } from './closed-loops.js';
 import { requestLoops, type LoopRequest } from './request-loops.js';
-import { replaceDocSection, writeResults } from './report.js';
+import { envNumber as num, int, latencyTable, replaceDocSection, runContext, writeResults, type LatencyRow } from './report.js';
 
-const num = (v: string | undefined, fallback: number) => (v && Number.isFinite(Number(v)) && Number(v) > 0 ? Number(v) : fallback);
 const pct = (sorted: number[], p: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]! : NaN);
 
 async function main() {
@@ -103,8 +102,7 @@ async function main() {
     const timelineSanity = await getJson<{ items: unknown[] }>(`/api/customers/${hot[0]}/timeline?limit=30`);
     if (timelineSanity.items.length < 30) throw new Error(`hot timeline sanity check: ${timelineSanity.items.length} items`);
 
-    type Row = { label: string; concurrency: number; target: string; met: boolean | null; app: Stats; raw: Stats | null };
-    const rows: Row[] = [];
+    const rows: LatencyRow[] = [];
     const raw = (concurrency: number, once: (i: number) => Promise<void>) => closedLoops(concurrency, settings.warmupSeconds, settings.seconds, async (i) => (await once(i), 200));
     const measure = async (label: string, concurrency: number, requests: LoopRequest[], rawOnce: ((i: number) => Promise<void>) | null, target: string, limitMs: number | null) => {
       log(`${label} (concurrency ${concurrency})`);
@@ -136,7 +134,6 @@ async function main() {
     const mineRaw = async () => void (await pool.query(mineSql, [t, me!.id, today, tomorrow]));
     const timelineReqs = (ids: string[]) => ids.map((id): LoopRequest => ({ method: 'GET', path: `/api/customers/${id}/timeline?limit=30` }));
     const timelineRaw = (ids: string[]) => async (i: number) => void (await pool.query(timelineSql, [t, ids[i % ids.length]]));
-    const int = (n: number) => Math.round(n).toLocaleString('en-US');
 
     const mineLabel = (who: string, n: number) => `my activities of ${who} (${int(n)} activities), today / overdue / upcoming in turn, each with the three counts`;
     await measure(mineLabel('the admin, scope all', Number(me!.n)), 1, mineReqs, mineRaw, 'p95 < 30 ms', 30);
@@ -194,22 +191,14 @@ async function main() {
 
     // ---- report ----
     const f = (n: number) => n.toFixed(1);
-    const lines: string[] = [];
-    lines.push(
-      `Run ${started.toISOString()} · ${settings.staff} staff, ${int(seed.customers)} customers, ${int(settings.activities)} activities, ${int(seed.invitees)} meeting invitations ` +
-        `(activities ${sizeMb.toFixed(0)} MiB with indexes; seeded in ${f(seed.ms / 1000)} s) · Node ${process.version} · ${cpus().length} cores · ` +
-        `${(totalmem() / 2 ** 30).toFixed(1)} GiB RAM · PostgreSQL ${bench.serverVersion.split(' ')[0]} on the same machine · load average at start ` +
-        `${loadAtStart.map((l) => l.toFixed(2)).join(' ')}, at end ${loadavg().map((l) => l.toFixed(2)).join(' ')} · ` +
-        `${settings.seconds} s measured per row after ${settings.warmupSeconds} s warm-up`,
-    );
-    lines.push('');
-    lines.push('| Workload | concurrency | app req/s | app p50 ms | app p95 ms | app p99 ms | raw req/s | raw p95 ms | app/raw p95 | answers | target | |');
-    lines.push('|---|--:|--:|--:|--:|--:|--:|--:|--:|---|---|---|');
-    for (const { label, concurrency, target, met, app: a, raw: r } of rows) {
-      const answers = Object.entries(a.statuses).map(([s, n]) => `${s}: ${int(n)}`).join(', ') + (a.errors ? `, errors ${a.errors}` : '');
-      lines.push(`| ${label} | ${concurrency} | ${int(a.rps)} | ${f(a.p50)} | ${f(a.p95)} | ${f(a.p99)} | ${r ? int(r.rps) : '–'} | ${r ? f(r.p95) : '–'} | ${r ? `${(a.p95 / r.p95).toFixed(2)}×` : '–'} | ${answers} | ${target} | ${met === null ? '' : met ? 'met' : '**missed**'} |`);
-    }
-    lines.push('');
+    const lines: string[] = [
+      runContext({ started, serverVersion: bench.serverVersion, loadAtStart, seconds: settings.seconds, warmupSeconds: settings.warmupSeconds,
+        what: `${settings.staff} staff, ${int(seed.customers)} customers, ${int(settings.activities)} activities, ${int(seed.invitees)} meeting invitations ` +
+          `(activities ${sizeMb.toFixed(0)} MiB with indexes; seeded in ${f(seed.ms / 1000)} s)` }),
+      '',
+      ...latencyTable(rows),
+      '',
+    ];
     lines.push(
       `Reminders: ${int(settings.reminders)} set through \`POST /api/reminders\` at concurrency ${settings.concurrency} in ${f(setSeconds)} s ` +
         `(${int(settings.reminders / setSeconds)}/s, ${refused} refused), for ${staffIds.length} staff, all due in the minute from ${new Date(minute).toISOString()} ` +

@@ -28,9 +28,9 @@ import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
+import { envNumber as num } from './report.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const num = (v: string | undefined, fallback: number) => (v && Number.isFinite(Number(v)) && Number(v) > 0 ? Number(v) : fallback);
 const log = (m: string) => process.stderr.write(`[bench:import] ${m}\n`);
 const mb = (bytes: number) => bytes / 2 ** 20;
 

@@ -19,14 +19,11 @@
  */
 import { fork } from 'node:child_process';
 import http from 'node:http';
-import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
-import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { closedLoops, loopStats, type LoopResult as Result, type LoopStats as Stats } from './closed-loops.js';
+import { envNumber as num, replaceDocSection, writeResults } from './report.js';
 
-const here = dirname(fileURLToPath(import.meta.url));
-const num = (v: string | undefined, fallback: number) => (v && Number.isFinite(Number(v)) && Number(v) > 0 ? Number(v) : fallback);
 
 // ---------------------------------------------------------------------------------------------
 // Load generator (child process): closed loops; one sample = one "sequence" of GETs done in order.
@@ -275,21 +272,10 @@ async function main() {
     const md = lines.join('\n') + '\n';
     process.stdout.write(`\n${md}\n`);
     for (const e of explains) process.stdout.write(`${e}\n\n`);
-    mkdirSync(join(here, 'results'), { recursive: true });
-    writeFileSync(join(here, 'results', 'customers-latest.md'), `# Customers at scale\n\n${md}\n${explains.join('\n\n')}\n`);
-
+    writeResults('customers-latest.md', `# Customers at scale\n\n${md}\n${explains.join('\n\n')}\n`);
     if (settings.docs) {
-      const doc = join(here, '..', 'docs', 'performance.md');
-      let text = readFileSync(doc, 'utf8');
       const section = sectionText(md, settings, DEEP_PAGES, searchTerms, results.filter((x) => x.judged).map((x) => ({ key: x.s.key, why: x.why, met: x.app.p95 < x.s.target })));
-      const at = text.indexOf(SECTION);
-      if (at >= 0) {
-        // Replace this section in place, up to the next `## ` heading (other sections may follow it).
-        const next = text.indexOf('\n## ', at + SECTION.length);
-        text = `${text.slice(0, at)}${section.trimEnd()}\n${next >= 0 ? text.slice(next) : ''}`;
-      } else text = `${text.trimEnd()}\n\n${section}`;
-      writeFileSync(doc, text);
-      log(`wrote ${doc}`);
+      log(`wrote ${replaceDocSection(SECTION, section.slice(SECTION.length))}`);
     }
   } finally {
     await app?.close();

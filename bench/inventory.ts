@@ -16,12 +16,11 @@
  * Environment: BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/postgres), BENCH_PRODUCTS,
  * BENCH_WAREHOUSES, BENCH_MOVEMENTS, BENCH_CONCURRENCY (8), BENCH_RESERVE_CONCURRENCY (32), BENCH_SECONDS (6), BENCH_WARMUP (1), BENCH_DOCS=0.
  */
-import { cpus, loadavg, totalmem } from 'node:os';
+import { loadavg } from 'node:os';
 import { closedLoops, loopStats, type LoopStats as Stats } from './closed-loops.js';
 import { requestLoops, type LoopRequest as Req } from './request-loops.js';
-import { replaceDocSection, writeResults } from './report.js';
+import { envNumber as num, int, latencyTable, replaceDocSection, runContext, writeResults, type LatencyRow } from './report.js';
 
-const num = (v: string | undefined, fallback: number) => (v && Number.isFinite(Number(v)) && Number(v) > 0 ? Number(v) : fallback);
 
 async function main() {
   const pg = (await import('pg')).default;
@@ -96,7 +95,7 @@ async function main() {
     const raw = (concurrency: number, once: (i: number) => Promise<void>) =>
       closedLoops(concurrency, settings.warmupSeconds, settings.seconds, async (i) => (await once(i), 200));
 
-    type Row = { key: string; label: string; concurrency: number; target: string; met: boolean | null; app: Stats; raw: Stats | null };
+    type Row = LatencyRow & { key: string };
     const rows: Row[] = [];
     // A row whose target returns met = null is shown for context only.
     const measure = async (key: string, label: string, concurrency: number, requests: Req[], rawOnce: ((i: number) => Promise<void>) | null, target: (a: Stats) => [string, boolean | null]) => {
@@ -153,25 +152,14 @@ async function main() {
     reserveRow.met = !!reserveRow.met && !oversold && consistency.differences.length === 0;
 
     // ---- report ----
-    const cpu = cpus();
-    const f = (n: number) => n.toFixed(1);
-    const int = (n: number) => Math.round(n).toLocaleString('en-US');
-    const lines: string[] = [];
-    lines.push(
-      `Run ${started.toISOString()} · ${int(settings.products)} products, ${settings.warehouses} warehouses, ${int(settings.movements)} movements ` +
-        `(stock_movements ${sizeMb.toFixed(0)} MiB with indexes; seeded in ${f(seed.ms / 1000)} s) · Node ${process.version} · ${cpu.length} cores · ` +
-        `${(totalmem() / 2 ** 30).toFixed(1)} GiB RAM · PostgreSQL ${bench.serverVersion.split(' ')[0]} on the same machine · load average at start ` +
-        `${loadAtStart.map((l) => l.toFixed(2)).join(' ')}, at end ${loadavg().map((l) => l.toFixed(2)).join(' ')} · ` +
-        `${settings.seconds} s measured per row after ${settings.warmupSeconds} s warm-up`,
-    );
-    lines.push('');
-    lines.push('| Workload | concurrency | app req/s | app p50 ms | app p95 ms | app p99 ms | raw req/s | raw p95 ms | app/raw p95 | answers | target | |');
-    lines.push('|---|--:|--:|--:|--:|--:|--:|--:|--:|---|---|---|');
-    for (const { label, concurrency, target, met, app: a, raw: r } of rows) {
-      const answers = Object.entries(a.statuses).map(([s, n]) => `${s}: ${int(n)}`).join(', ') + (a.errors ? `, errors ${a.errors}` : '');
-      lines.push(`| ${label} | ${concurrency} | ${int(a.rps)} | ${f(a.p50)} | ${f(a.p95)} | ${f(a.p99)} | ${r ? int(r.rps) : '–'} | ${r ? f(r.p95) : '–'} | ${r ? `${(a.p95 / r.p95).toFixed(2)}×` : '–'} | ${answers} | ${target} | ${met === null ? '' : met ? 'met' : '**missed**'} |`);
-    }
-    lines.push('');
+    const lines: string[] = [
+      runContext({ started, serverVersion: bench.serverVersion, loadAtStart, seconds: settings.seconds, warmupSeconds: settings.warmupSeconds,
+        what: `${int(settings.products)} products, ${settings.warehouses} warehouses, ${int(settings.movements)} movements ` +
+          `(stock_movements ${sizeMb.toFixed(0)} MiB with indexes; seeded in ${(seed.ms / 1000).toFixed(1)} s)` }),
+      '',
+      ...latencyTable(rows),
+      '',
+    ];
     lines.push(
       `After the reservation run, the scarce pair (${SCARCE} units sellable at the start): on hand ${Number(check.on_hand)}, reserved ${Number(check.reserved)}, ` +
         `active reservations ${Number(check.active)} — ${oversold ? '**OVERSOLD**' : scarceOk ? 'exactly sold out, none oversold' : 'not sold out (fewer requests than units)'}; ` +

@@ -25,16 +25,14 @@
  */
 import { fork } from 'node:child_process';
 import http from 'node:http';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
-import { dirname, join } from 'node:path';
 import { performance, monitorEventLoopDelay } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import v8 from 'node:v8';
 import vm from 'node:vm';
+import { envNumber as num, replaceDocSection, writeResults } from './report.js';
 
-const here = dirname(fileURLToPath(import.meta.url));
-const num = (v: string | undefined, fallback: number) => (v && Number.isFinite(Number(v)) && Number(v) > 0 ? Number(v) : fallback);
 const FD_MARGIN = 256;
 
 const pct = (values: number[], p: number) => {
@@ -375,20 +373,8 @@ async function main() {
     });
     const md = lines.join('\n') + '\n';
     process.stdout.write(`\n${md}\n`);
-    mkdirSync(join(here, 'results'), { recursive: true });
-    writeFileSync(join(here, 'results', 'sse-latest.md'), `# Live notifications (SSE) at scale\n\n${md}`);
-    if (settings.docs) {
-      const doc = join(here, '..', 'docs', 'performance.md');
-      let text = readFileSync(doc, 'utf8');
-      const section = `${SECTION}\n\n${INTRO}\n\n${md}`;
-      const at = text.indexOf(SECTION);
-      if (at >= 0) {
-        const next = text.indexOf('\n## ', at + SECTION.length);
-        text = `${text.slice(0, at)}${section.trimEnd()}\n${next >= 0 ? text.slice(next) : ''}`;
-      } else text = `${text.trimEnd()}\n\n${section}`;
-      writeFileSync(doc, text);
-      log(`wrote ${doc}`);
-    }
+    writeResults('sse-latest.md', `# Live notifications (SSE) at scale\n\n${md}`);
+    if (settings.docs) log(`wrote ${replaceDocSection(SECTION, `${INTRO}\n\n${md}`)}`);
   } finally {
     if (!childExit) child.kill();
     await app?.close();

@@ -3,9 +3,10 @@
 // versions and bad input are refused in Persian, changing nothing; every edit is in the history.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
-import { bearer, createTestApp, login, userWithGrants, type TestApp } from '../../../test-support/test-app.js';
+import { createTestApp, userWithGrants, type TestApp } from '../../../test-support/test-app.js';
 import { notifications } from '../../notifications/notifications.table.js';
 import { seedApiKey } from '../../notifications/__tests__/seed-user.js';
+import { announcementsKit } from './announcements-kit.js';
 
 type User = { id: string; token: string };
 type Announcement = { id: string; title: string; body: string; audience: string; targetId: string | null; targetName: string | null; recipientCount: number; readCount: number | null; readAt: string | null; senderId: string; version: number; editedAt: string | null };
@@ -14,23 +15,13 @@ let sellerRoleId: string;
 let north: string, south: string, northWest: string;
 let ali: User, sara: User, reza: User, lead: User, peer: User, outsider: User;
 
-const api = (method: string, url: string, payload?: unknown, token = t.adminToken) =>
-  t.app.inject({ method: method as 'GET', url, headers: bearer(token), ...(payload !== undefined ? { payload: payload as object } : {}) });
-const ok = async (method: string, url: string, payload?: unknown, token?: string) => {
-  const res = await api(method, url, payload, token);
-  if (res.statusCode >= 300) throw new Error(`${method} ${url} → ${res.statusCode}: ${res.body}`);
-  return res.json();
-};
+const { api, ok, addStaff } = announcementsKit(() => t);
 const one = (id: string, token?: string) => ok('GET', `/api/announcements/${id}`, undefined, token) as Promise<Announcement>;
 const inboxIds = async (u: User) => ((await ok('GET', '/api/announcements', undefined, u.token)).items as Announcement[]).map((a) => a.id);
 const reads = async (id: string, token?: string) =>
   Object.fromEntries(((await ok('GET', `/api/announcements/${id}/reads`, undefined, token)).items as { userId: string; readAt: string | null }[]).map((r) => [r.userId, r.readAt]));
 const history = async (id: string) => (await ok('GET', `/api/audit-log?entity=announcement&entityId=${id}`)).items as { action: string; actor: { id: string } | null; changes: { field: string; before: unknown; after: unknown }[] }[];
 const notesOf = (userId: string, link: string) => t.app.db.select().from(notifications).where(and(eq(notifications.userId, userId), eq(notifications.link, link)));
-const addStaff = async (username: string, extra: Record<string, unknown>) => {
-  const id = (await ok('POST', '/api/staff', { username, firstName: 'کاربر', lastName: username, password: 'Passw0rd-x', ...extra })).id as string;
-  return { id, token: (await login(t.app, username, 'Passw0rd-x')).token };
-};
 
 beforeAll(async () => {
   t = await createTestApp();

@@ -1,8 +1,9 @@
 // The sender's list of announcements with read counts as XLSX/CSV: read back and compared with
 // GET /api/announcements/sent (mine; an admin's is the company's), with its search, permission and audit entry.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bearer, login, userWithGrants, createTestApp, type TestApp } from '../../../test-support/test-app.js';
+import { userWithGrants, createTestApp, type TestApp } from '../../../test-support/test-app.js';
 import { readCsvExport, readXlsxExport } from '../../../test-support/export-reader.js';
+import { announcementsKit } from './announcements-kit.js';
 
 type Sent = { id: string; title: string; body: string; recipientCount: number; readCount: number; senderName: string };
 let t: TestApp;
@@ -11,18 +12,8 @@ let ali: { id: string; token: string };
 let sara: { id: string; token: string };
 let lead: { id: string; token: string };
 
-const api = (method: string, url: string, payload?: unknown, token = t.adminToken) =>
-  t.app.inject({ method: method as 'GET', url, headers: bearer(token), ...(payload !== undefined ? { payload: payload as object } : {}) });
-const ok = async (method: string, url: string, payload?: unknown, token?: string) => {
-  const res = await api(method, url, payload, token);
-  if (res.statusCode >= 300) throw new Error(`${method} ${url} → ${res.statusCode}: ${res.body}`);
-  return res.json();
-};
+const { api, ok, addStaff } = announcementsKit(() => t);
 const sent = async (q = '', token?: string) => (await ok('GET', `/api/announcements/sent?limit=200${q}`, undefined, token)).items as Sent[];
-const addStaff = async (username: string, extra: Record<string, unknown>) => {
-  const id = (await ok('POST', '/api/staff', { username, firstName: 'کاربر', lastName: username, password: 'Passw0rd-x', ...extra })).id as string;
-  return { id, token: (await login(t.app, username, 'Passw0rd-x')).token };
-};
 
 beforeAll(async () => {
   t = await createTestApp();

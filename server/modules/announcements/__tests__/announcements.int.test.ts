@@ -1,30 +1,20 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { bearer, createTestApp, login, userWithGrants, type TestApp } from '../../../test-support/test-app.js';
+import { createTestApp, userWithGrants, type TestApp } from '../../../test-support/test-app.js';
 import { testEngine } from '../../../test-support/test-database.js';
 import { eventHubFor, type CrmEvent } from '../../../platform/events/index.js';
 import { notifications } from '../../notifications/notifications.table.js';
 import { seedApiKey } from '../../notifications/__tests__/seed-user.js';
+import { announcementsKit } from './announcements-kit.js';
 
-type User = { id: string; token: string; roleId: string };
+type User = { id: string; token: string };
 let t: TestApp;
 let sellerRoleId: string;
 let ali: User, sara: User, nima: User, lead: User, north: User, south: User;
 let northUnit: string, southUnit: string, northWest: string;
 
-const api = (method: string, url: string, payload?: unknown, token = t.adminToken) =>
-  t.app.inject({ method: method as 'GET', url, headers: bearer(token), ...(payload !== undefined ? { payload: payload as object } : {}) });
-const ok = async (method: string, url: string, payload?: unknown, token?: string) => {
-  const res = await api(method, url, payload, token);
-  if (res.statusCode >= 300) throw new Error(`${method} ${url} → ${res.statusCode}: ${res.body}`);
-  return res.json();
-};
+const { api, ok, addStaff } = announcementsKit(() => t);
 const inbox = async (u: { token: string }, q = '') => ok('GET', `/api/announcements${q}`, undefined, u.token);
-const addStaff = async (username: string, extra: Record<string, unknown>) => {
-  const res = await api('POST', '/api/staff', { username, firstName: 'کاربر', lastName: username, password: 'Passw0rd-x', ...extra });
-  if (res.statusCode !== 201) throw new Error(res.body);
-  return { id: res.json().id as string, token: (await login(t.app, username, 'Passw0rd-x')).token, roleId: '' };
-};
 
 beforeAll(async () => {
   t = await createTestApp();
