@@ -19,7 +19,8 @@
  *   BENCH_ENGINES       pglite,postgres (default both)
  *   BENCH_DATABASE_URL  PostgreSQL server (default postgres://postgres@127.0.0.1:5432/postgres)
  *   BENCH_PGLITE_DIR=0  PGlite in memory instead of a temp data directory (the default, as `npm start` runs it)
- *   BENCH_PROFILE=1     also CPU-profile the flow: bench/results/profile-import-<engine>.md
+ *   BENCH_PROFILE=1     also CPU-profile the flow: bench/results/profile-import-<engine>.md; =preview, =validation or =job
+ *                       profiles that phase only (profile-import-<engine>-<phase>.md)
  *   BENCH_BUILD_ONLY=<path>  only write the XLSX there (for profiling the readers alone)
  */
 import { fork, spawn } from 'node:child_process';
@@ -35,7 +36,7 @@ const log = (m: string) => process.stderr.write(`[bench:import] ${m}\n`);
 const mb = (bytes: number) => bytes / 2 ** 20;
 
 type Engine = 'pglite' | 'postgres';
-type ChildJob = { engine: Engine; file: string; rows: number; databaseUrl: string; pgliteDir: boolean; profile: boolean };
+type ChildJob = { engine: Engine; file: string; rows: number; databaseUrl: string; pgliteDir: boolean; profile: string | null };
 type Phase = { name: string; ms: number; cpuMs: number };
 type ChildResult = {
   engine: Engine;
@@ -141,7 +142,7 @@ async function runEngine(job: ChildJob): Promise<ChildResult> {
     const phases: Phase[] = [];
     const { profileWhile, summarizeProfile } = await import('./profile.js');
     let flowResult!: Awaited<ReturnType<typeof flow>>;
-    const profile = await (job.profile ? profileWhile : (w: () => Promise<unknown>) => w().then(() => null))(async () => { flowResult = await flow(); });
+    const profile = await (job.profile === '1' ? profileWhile : (w: () => Promise<unknown>) => w().then(() => null))(async () => { flowResult = await flow(); });
     if (profile) {
       mkdirSync(join(here, 'results'), { recursive: true });
       writeFileSync(join(here, 'results', `profile-import-${job.engine}.md`), summarizeProfile(profile, `import of ${job.rows} rows, ${job.engine}`, job.rows, 40));
@@ -175,10 +176,20 @@ async function runEngine(job: ChildJob): Promise<ChildResult> {
       c = cpu;
     };
 
+    // One phase alone under the profiler (BENCH_PROFILE=<phase>).
+    const phase = async <T>(name: string, work: () => Promise<T>): Promise<T> => {
+      if (job.profile !== name) return work();
+      let result!: T;
+      const p = await profileWhile(async () => { result = await work(); });
+      mkdirSync(join(here, 'results'), { recursive: true });
+      writeFileSync(join(here, 'results', `profile-import-${job.engine}-${name}.md`), summarizeProfile(p, `${name} of an import of ${job.rows} rows, ${job.engine}`, job.rows, 40));
+      return result;
+    };
+
     // 1. upload + preview
     const form = new FormData();
     form.append('file', new Blob([readFileSync(job.file)]), 'customers-bench.xlsx');
-    const pr = await fetch(`${base}/api/customers/imports/preview`, { method: 'POST', headers: auth, body: form });
+    const pr = await phase('preview', () => fetch(`${base}/api/customers/imports/preview`, { method: 'POST', headers: auth, body: form }));
     if (pr.status !== 200) throw new Error(`preview → ${pr.status} ${await pr.text()}`);
     const preview = (await pr.json()) as { fileId: string; totalRows: number; suggestedMapping: Record<string, string> };
     if (preview.totalRows !== job.rows) throw new Error(`preview counted ${preview.totalRows} rows`);
@@ -187,12 +198,15 @@ async function runEngine(job: ChildJob): Promise<ChildResult> {
     // 2. validation pass (as the wizard does it: POST, then poll while it is not finished)
     type Imp = { id: string; status: string; totalRows: number; processedRows: number; created: number; skipped: number; rejected: number; error: string | null };
     const body = { fileId: preview.fileId, mapping: preview.suggestedMapping, policy: 'skip', matchFields: ['nationalId'] };
-    const validation = await call<{ id: string; status: string; totalRows: number; rejectedCount: number; wouldCreate: number; rejected?: unknown[] }>('POST', '/api/customers/imports', body);
-    let v: Imp = await call<Imp>('GET', `/api/customers/imports/${validation.id}`);
-    while (v.status === 'validating') {
-      await new Promise((r) => setTimeout(r, 200));
-      v = await call<Imp>('GET', `/api/customers/imports/${validation.id}`);
-    }
+    const { validation, v } = await phase('validation', async () => {
+      const validation = await call<{ id: string; status: string; totalRows: number; rejectedCount: number; wouldCreate: number; rejected?: unknown[] }>('POST', '/api/customers/imports', body);
+      let v: Imp = await call<Imp>('GET', `/api/customers/imports/${validation.id}`);
+      while (v.status === 'validating') {
+        await new Promise((r) => setTimeout(r, 200));
+        v = await call<Imp>('GET', `/api/customers/imports/${validation.id}`);
+      }
+      return { validation, v };
+    });
     if (v.status !== 'validated') throw new Error(`validation ended ${v.status}: ${v.error}`);
     const report = await call<{ rejectedCount: number; wouldCreate: number; valid: number }>('GET', `/api/customers/imports/${validation.id}/validation`).catch(() => validation);
     if (report.rejectedCount !== 0) throw new Error(`validation rejected ${report.rejectedCount} rows: ${JSON.stringify(validation.rejected?.slice(0, 3))}`);
@@ -201,12 +215,13 @@ async function runEngine(job: ChildJob): Promise<ChildResult> {
     // 3. start, 4. the job
     await call('POST', `/api/customers/imports/${validation.id}/start`);
     lap('start');
-    let imp: Imp;
-    for (;;) {
-      imp = await call<Imp>('GET', `/api/customers/imports/${validation.id}`);
-      if (imp.status === 'done' || imp.status === 'failed') break;
-      await new Promise((r) => setTimeout(r, 200));
-    }
+    const imp = await phase('job', async () => {
+      for (;;) {
+        const imp = await call<Imp>('GET', `/api/customers/imports/${validation.id}`);
+        if (imp.status === 'done' || imp.status === 'failed') return imp;
+        await new Promise((r) => setTimeout(r, 200));
+      }
+    });
     lap('job (poll until done)');
     return { imp, totalMs: performance.now() - t0, cpuMs: cpuNow() };
     }
@@ -295,7 +310,7 @@ async function main() {
           else reject(new Error(`${engine} failed: ${m.error}`));
         });
         c.once('exit', (code) => !done && reject(new Error(`${engine} child exited with ${code}`)));
-        c.send({ engine, file, rows: settings.rows, databaseUrl: settings.databaseUrl, pgliteDir: settings.pgliteDir, profile: process.env.BENCH_PROFILE === '1' } satisfies ChildJob);
+        c.send({ engine, file, rows: settings.rows, databaseUrl: settings.databaseUrl, pgliteDir: settings.pgliteDir, profile: process.env.BENCH_PROFILE || null } satisfies ChildJob);
       }));
     }
 

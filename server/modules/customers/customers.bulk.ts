@@ -1,10 +1,10 @@
-import { randomUUID } from 'node:crypto';
 import { and, eq, getTableColumns, inArray } from 'drizzle-orm';
 import type { CustomerCreate } from '../../../common/contracts/customers.contract.js';
 import type { Ctx } from '../../platform/context.js';
 import { scopeOf } from '../../platform/context.js';
 import type { Tx } from '../../platform/db/types.js';
 import { insertJsonRows } from '../../platform/db/json-insert.js';
+import { timeOrderedId } from '../../platform/db/time-ordered-id.js';
 import { recordCreations } from '../../platform/audit/audit.service.js';
 import { bumpNumber, reserveNumbers } from '../../platform/sequences/next-number.js';
 import { users } from '../staff/index.js';
@@ -45,38 +45,50 @@ export function draftCustomer(ctx: Ctx, input: CustomerCreate): CustomerDraft {
   const now = ctx.now();
   const row: Row = {
     ...EMPTY_ROW, ...v, tags: v.tags ?? [], displayName: displayNameOf(v as Row), phoneDigits: customerPhoneDigits(v),
-    id: randomUUID(), tenantId: ctx.tenantId, createdBy: ctx.userId ?? null, version: 1, createdAt: now, updatedAt: now,
+    id: timeOrderedId(), tenantId: ctx.tenantId, createdBy: ctx.userId ?? null, version: 1, createdAt: now, updatedAt: now,
   };
   return { input, row, searchText: customerSearchTextAroundCode(row) };
 }
 
 /**
+ * Moves the customer-code sequence past the largest code given by hand (if any) and reserves `missing`
+ * numbers; returns the first. The sequence row stays locked until the transaction that did this ends.
+ */
+export type CodeNumbering = (largestGiven: number | null, missing: number) => Promise<number>;
+
+/** Numbering inside the insert's own transaction: a rolled-back insert leaves no gap in the codes. */
+export const codesInTransaction = (tx: Tx, ctx: Ctx): CodeNumbering => async (largestGiven, missing) => {
+  if (largestGiven !== null) await bumpNumber(tx, ctx.tenantId, CODE_SEQUENCE, largestGiven);
+  return missing ? reserveNumbers(tx, ctx.tenantId, CODE_SEQUENCE, missing) : 0;
+};
+
+/**
  * The checks and the numbering of a bulk insert, and the rows exactly as they will be stored (every
  * column, defaults included); null when the one-by-one path is needed (see insertCustomersBulk).
  */
-export async function prepareCustomersBulk(tx: Tx, ctx: Ctx, drafts: CustomerDraft[]): Promise<Row[] | null> {
+export async function prepareCustomersBulk(tx: Tx, ctx: Ctx, drafts: CustomerDraft[], numbering: CodeNumbering = codesInTransaction(tx, ctx)): Promise<Row[] | null> {
   if (!drafts.length) return [];
   if (drafts.some(({ input: i }) => i.contacts?.length || (i.addresses?.length ?? 0) > 1)) return null;
+  const rows = drafts.map((d) => d.row);
+  // Checked before numbering, so a batch that falls back to the one-by-one path has reserved nothing.
+  // Codes about to be reserved are new, so only the codes given by hand need checking.
+  if (!(await identifiersFree(tx, ctx, rows)) || !(await referencesExist(tx, ctx, rows))) return null;
+  const places = await placesOf(tx, drafts.map((d) => d.input));
+  if (!places) return null;
 
-  const given = drafts.filter((d) => d.row.code).map((d) => Number(d.row.code)).filter((n) => Number.isSafeInteger(n));
-  if (given.length) await bumpNumber(tx, ctx.tenantId, CODE_SEQUENCE, Math.max(...given));
-  const missing = drafts.filter((d) => !d.row.code).length;
-  let next = missing ? await reserveNumbers(tx, ctx.tenantId, CODE_SEQUENCE, missing) : 0;
+  const given = rows.filter((r) => r.code).map((r) => Number(r.code)).filter((n) => Number.isSafeInteger(n));
+  const missing = rows.filter((r) => !r.code).length;
+  let next = await numbering(given.length ? Math.max(...given) : null, missing);
   // The drafts' rows are completed in place (a draft is used once; copying 100,000 rows is GC work).
   // One time for the batch, as one insert would have it (writeCustomersBulk sends it once).
   const now = ctx.now();
-  const rows = drafts.map(({ row, searchText }) => {
+  drafts.forEach(({ row, searchText }, i) => {
     if (!row.code) row.code = String(next++);
     row.searchText = searchText(row.code);
     row.createdAt = now;
     row.updatedAt = now;
-    return row;
+    Object.assign(row, places[i]);
   });
-
-  if (!(await identifiersFree(tx, ctx, rows)) || !(await referencesExist(tx, ctx, rows))) return null;
-  const places = await placesOf(tx, drafts.map((d) => d.input));
-  if (!places) return null;
-  rows.forEach((r, i) => Object.assign(r, places[i]));
   return rows;
 }
 
@@ -91,7 +103,7 @@ export async function writeCustomersBulk(tx: Tx, ctx: Ctx, drafts: CustomerDraft
   const addresses = drafts.flatMap(({ input }, i) => {
     const a = input.addresses?.[0];
     const row = rows[i]!;
-    return a ? [{ id: randomUUID(), customerId: row.id, title: a.title ?? null, postalCode: a.postalCode ?? null, address: a.address, phone: a.phone ?? null, provinceId: row.provinceId, cityId: row.cityId }] : [];
+    return a ? [{ id: timeOrderedId(), customerId: row.id, title: a.title ?? null, postalCode: a.postalCode ?? null, address: a.address, phone: a.phone ?? null, provinceId: row.provinceId, cityId: row.cityId }] : [];
   });
   await insertJsonRows(tx, customerAddresses, addresses, { same: { tenantId, isPrimary: true, createdAt } });
   await recordCreations(tx, ctx, 'customer', rows);

@@ -137,6 +137,14 @@ export async function recordCreations(tx: Tx, ctx: Ctx, entity: string, rows: Js
 /** Creations made for different requests in one transaction (grouped commands): each entry keeps its own actor and request id. */
 export async function recordCreationsOf(tx: Tx, entries: { ctx: Ctx; entity: string; row: Json }[]): Promise<void> {
   if (!entries.length) return;
+  const first = entries[0]!;
+  if (entries.every((e) => e.ctx === first.ctx && e.entity === first.entity)) {
+    // One request's creations (imports): what is the same for all is sent once (insertJsonRows `same`).
+    const { ctx, entity } = first;
+    const same = { tenantId: ctx.tenantId, actorUserId: ctx.principal.userId, actorApiKeyId: ctx.principal.apiKeyId, entity, action: 'create' as const, requestId: ctx.requestId, at: ctx.now() };
+    await insertJsonRows(tx, auditLog, entries.map(({ row }) => ({ entityId: String(row.id), after: filledIn(row) })), { same });
+    return;
+  }
   await insertJsonRows(tx, auditLog, entries.map(({ ctx, entity, row }) => ({
     tenantId: ctx.tenantId, actorUserId: ctx.principal.userId, actorApiKeyId: ctx.principal.apiKeyId, entity,
     entityId: String(row.id), action: 'create' as const, before: null, after: filledIn(row), requestId: ctx.requestId, at: ctx.now(),

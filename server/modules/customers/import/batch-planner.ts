@@ -37,7 +37,13 @@ export type RowPlan = Base &
 
 const UNIQUE_FIELDS = UNIQUE_IDS.map((u) => u.field) as string[];
 const fa = (n: number | string) => toPersianDigits(n);
-const keyFields = (s: PassSettings) => [...new Set<string>([...s.matchFields, ...UNIQUE_FIELDS])];
+/** The identifying fields of a pass (match fields and the unique identifiers); once per settings, not per row. */
+const keyFieldsOf = new WeakMap<PassSettings, string[]>();
+function keyFields(s: PassSettings): string[] {
+  let fields = keyFieldsOf.get(s);
+  if (!fields) keyFieldsOf.set(s, (fields = [...new Set<string>([...s.matchFields, ...UNIQUE_FIELDS])]));
+  return fields;
+}
 const valueOf = (p: CustomerPatch, field: string) => {
   const v = (p as Record<string, unknown>)[field];
   return typeof v === 'string' && v !== '' ? (field === 'email' ? v.toLowerCase() : v) : null;
@@ -122,6 +128,7 @@ export function withDrafts(ctx: Ctx, s: PassSettings, rows: Screened[]): Screene
   return rows;
 }
 
+const NONE: string[] = [];
 const nameOf = (c: CustomerRow) => `«${c.displayName}» (کد ${fa(c.code)})`;
 
 export async function planBatch(tx: Tx, ctx: Ctx, s: PassSettings, batch: Screened[]): Promise<RowPlan[]> {
@@ -131,8 +138,10 @@ export async function planBatch(tx: Tx, ctx: Ctx, s: PassSettings, batch: Screen
     const reject = (...reasons: string[]): RowPlan => ({ ...base, outcome: 'rejected', reasons });
     let p = r.prepared;
     if (!p.ok) return reject(...p.reasons);
-    const ids = (f: string, v: string | null) => (v === null ? [] : (index.get(f)?.get(v) ?? []));
-    const matchIds = [...new Set(s.matchFields.flatMap((f) => ids(f, valueOf(p.ok ? p.patch : {}, f))))];
+    const ids = (f: string, v: string | null) => (v === null ? NONE : (index.get(f)?.get(v) ?? NONE));
+    const patch0 = p.patch;
+    const matchIds: string[] = [];
+    for (const f of s.matchFields) for (const id of ids(f, valueOf(patch0, f))) if (!matchIds.includes(id)) matchIds.push(id);
     if (matchIds.length > 1) return reject(`این ردیف با بیش از یک مشتری موجود مطابقت دارد: ${matchIds.map((id) => nameOf(byId.get(id)!)).join(' و ')}`);
     const existing = matchIds[0] ? byId.get(matchIds[0]) : undefined;
     if (existing && !existing.inScope) return reject('مشتری موجودِ منطبق با این ردیف در محدوده دسترسی شما نیست');

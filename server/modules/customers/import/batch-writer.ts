@@ -9,7 +9,7 @@ import { searchNormalize } from '../../../../common/text.js';
 import { loadChildren, replaceAddresses, type AddressInput } from '../customer-children.js';
 import { customerImportRows } from '../customer-imports.table.js';
 import { applyUpdate, insertCustomer } from '../customers.service.js';
-import { draftCustomer, prepareCustomersBulk, writeCustomersBulk } from '../customers.bulk.js';
+import { draftCustomer, prepareCustomersBulk, writeCustomersBulk, type CodeNumbering } from '../customers.bulk.js';
 import type { CustomerRow, RowPlan } from './batch-planner.js';
 import { importTuning } from './import-tuning.js';
 
@@ -22,8 +22,22 @@ export type BeforeSnapshot = { customer: CustomerRow; addresses?: AddressInput[]
 
 type Record_ = typeof customerImportRows.$inferInsert;
 
-/** `whileWriting` is called when the rest of the batch is mostly waiting on the database (the job reads ahead then). */
-export async function writeBatch(tx: Tx, ctx: Ctx, importId: string, batch: number, plans: RowPlan[], whileWriting?: () => void): Promise<Counters> {
+export type WriteOptions = {
+  /** Called when the rest of the batch is mostly waiting on the database (the job reads ahead then). */
+  whileWriting?: () => void;
+  /** How new customers get their codes (default: in this transaction; customers.bulk CodeNumbering). */
+  numbering?: CodeNumbering;
+  /**
+   * Awaited before the first write that is not part of the bulk insert (a customer written one by one
+   * takes the code sequence's row lock in this transaction): the job overlapping two batches makes it
+   * wait for the previous batch's commit there.
+   */
+  beforeOneByOne?: () => Promise<unknown>;
+};
+
+export async function writeBatch(tx: Tx, ctx: Ctx, importId: string, batch: number, plans: RowPlan[], options: WriteOptions = {}): Promise<Counters> {
+  const { whileWriting, numbering } = options;
+  let { beforeOneByOne } = options;
   const counters = zeroCounters();
   // The tenant, the import and the batch are the same for every record: sent once (insertJsonRows `same`).
   const records: Omit<Record_, 'tenantId' | 'importId'>[] = [];
@@ -33,7 +47,7 @@ export async function writeBatch(tx: Tx, ctx: Ctx, importId: string, batch: numb
   // New customers go in together when they can (one insert for the batch); otherwise one by one below.
   const creations = plans.filter((p): p is Extract<RowPlan, { outcome: 'created' }> => p.outcome === 'created');
   const drafts = creations.map((p) => p.draft ?? draftCustomer(ctx, p.input));
-  const bulk = creations.length > 1 ? await prepareCustomersBulk(tx, ctx, drafts) : null;
+  const bulk = creations.length > 1 ? await prepareCustomersBulk(tx, ctx, drafts, numbering) : null;
   // From here on the batch mostly waits for the database: the caller prepares the next one meanwhile.
   whileWriting?.();
   if (bulk) await writeCustomersBulk(tx, ctx, drafts, bulk);
@@ -45,6 +59,10 @@ export async function writeBatch(tx: Tx, ctx: Ctx, importId: string, batch: numb
       records.push({ ...base(p), outcome: 'created', customerId: bulkId });
       counters.created++;
       continue;
+    }
+    if (beforeOneByOne && p.outcome !== 'rejected' && p.outcome !== 'skipped') {
+      await beforeOneByOne();
+      beforeOneByOne = undefined;
     }
     try {
       records.push({ ...base(p), ...(await writeRow(tx, ctx, p, current)) });

@@ -17,6 +17,7 @@ import { ctxForUser } from './import-principal.js';
 import { IMPORT_JOB, importProgress as progress } from './import.service.js';
 import { importTuning } from './import-tuning.js';
 import { keptScreening, removeImportWork, screeningKey } from './kept-screening.js';
+import { canOverlap, codeTurns, mustWaitBeforePlanning, type CodeTurn } from './batch-overlap.js';
 
 type ImportRecord = typeof customerImports.$inferSelect;
 type Payload = { importId: string };
@@ -72,34 +73,72 @@ async function run(ctx: Ctx, start: ImportRecord, helpers: JobHelpers) {
   if (!imp) return;
   const settings = await passSettings(ctx, imp);
   const rows = await rowsToWrite(ctx, imp, settings);
-  let total = imp.processedRows;
   const batches = prefetching(drafted(ctx, settings, inBatches(rows, imp.processedRows, importTuning.batchSize)));
-  for await (const batch of batches) {
-    await inTenant(ctx.db, ctx, async (tx) => {
-      // Asynchronous commit: a database crash may lose the last batches' commits, but each batch commits
-      // with its progress, so the job then simply resumes earlier; finishing commits synchronously, which
-      // also makes every batch before it durable. Saves a WAL flush per batch.
-      await tx.execute(sql`set local synchronous_commit = off`);
-      // Another worker that took over a lost lease may have written this batch already.
-      const [locked] = await tx.select({ processedRows: customerImports.processedRows, status: customerImports.status }).from(customerImports).where(eq(customerImports.id, imp.id)).for('update');
-      if (locked?.status !== 'running' || locked.processedRows !== batch.first) throw new Error(`import ${imp.id}: progress moved elsewhere`);
-      const plans = await planBatch(tx, ctx, settings, batch.rows);
-      const c = await writeBatch(tx, ctx, imp.id, Math.floor(batch.first / importTuning.batchSize) + 1, plans, batches.prefetch);
-      const processedRows = batch.first + batch.rows.length;
-      await tx
-        .update(customerImports)
-        .set({
-          processedRows,
-          created: sql`${customerImports.created} + ${c.created}`, overwritten: sql`${customerImports.overwritten} + ${c.overwritten}`,
-          merged: sql`${customerImports.merged} + ${c.merged}`, skipped: sql`${customerImports.skipped} + ${c.skipped}`,
-          rejected: sql`${customerImports.rejected} + ${c.rejected}`,
-        })
-        .where(eq(customerImports.id, imp.id));
-      await publishEvent(tx, progress(imp, processedRows));
-      total = processedRows;
-    });
+  // On PostgreSQL two batches overlap (batch-overlap.ts): the next one is planned and written on a second
+  // connection while the previous one finishes, and commits after it. PGlite has one connection.
+  const overlap = helpers.database.kind === 'postgres' && importTuning.overlap;
+  const nextTurn = codeTurns(ctx);
+  let previous: Promise<number> | null = null;
+  let total = imp.processedRows;
+  try {
+    for await (const batch of batches) {
+      const before: Promise<number> | null = previous;
+      const mine = writeInTransaction(ctx, imp, settings, batch, batches.prefetch, overlap ? { previous: before, turn: nextTurn() } : null);
+      previous = mine;
+      if (!overlap) total = await mine;
+      else {
+        mine.catch(() => undefined); // awaited by the next round or below
+        if (before) total = await before;
+      }
+    }
+    if (previous) total = await previous;
+  } finally {
+    // Stopped by a failed batch: the one still in flight rolls back (it waits for the failed one).
+    await previous?.catch(() => undefined);
   }
   await finish(ctx.db, imp, ctx.now(), 'done', null, total);
+}
+
+type Overlap = { previous: Promise<number> | null; turn: CodeTurn };
+
+/**
+ * One batch, ONE transaction with its progress; resolves with processed_rows after its commit. With
+ * `overlap.previous` (the batch before, maybe still in flight) it plans and writes meanwhile where that
+ * cannot change a result (batch-overlap.ts), and waits for it before anything else and before committing.
+ */
+function writeInTransaction(ctx: Ctx, imp: ImportRecord, settings: PassSettings, batch: { first: number; rows: Screened[] }, prefetch: () => void, overlap: Overlap | null) {
+  const previous = overlap?.previous ?? null;
+  return inTenant(ctx.db, ctx, async (tx) => {
+    // Asynchronous commit: a database crash may lose the last batches' commits, but each batch commits
+    // with its progress, so the job then simply resumes earlier; finishing commits synchronously, which
+    // also makes every batch before it durable. Saves a WAL flush per batch.
+    await tx.execute(sql`set local synchronous_commit = off`);
+    if (previous && mustWaitBeforePlanning(settings)) await previous;
+    const plans = await planBatch(tx, ctx, settings, batch.rows);
+    const overlapping = overlap !== null && canOverlap(plans);
+    if (previous && !overlapping) await previous;
+    const c = await writeBatch(tx, ctx, imp.id, Math.floor(batch.first / importTuning.batchSize) + 1, plans, {
+      whileWriting: prefetch,
+      ...(overlapping ? { numbering: overlap.turn.numbering, ...(previous ? { beforeOneByOne: () => previous } : {}) } : {}),
+    });
+    if (previous) await previous;
+    // Another worker that took over a lost lease may have written this batch already. (No key update: the
+    // import-row records of a batch in flight hold a key-share lock on this row through their foreign key.)
+    const [locked] = await tx.select({ processedRows: customerImports.processedRows, status: customerImports.status }).from(customerImports).where(eq(customerImports.id, imp.id)).for('no key update');
+    if (locked?.status !== 'running' || locked.processedRows !== batch.first) throw new Error(`import ${imp.id}: progress moved elsewhere`);
+    const processedRows = batch.first + batch.rows.length;
+    await tx
+      .update(customerImports)
+      .set({
+        processedRows,
+        created: sql`${customerImports.created} + ${c.created}`, overwritten: sql`${customerImports.overwritten} + ${c.overwritten}`,
+        merged: sql`${customerImports.merged} + ${c.merged}`, skipped: sql`${customerImports.skipped} + ${c.skipped}`,
+        rejected: sql`${customerImports.rejected} + ${c.rejected}`,
+      })
+      .where(eq(customerImports.id, imp.id));
+    await publishEvent(tx, progress(imp, processedRows));
+    return processedRows;
+  }).finally(() => overlap?.turn.release());
 }
 
 export async function runImportJob(job: Job<Payload>, helpers: JobHelpers) {
