@@ -19,13 +19,16 @@ export async function lockBalances(tx: Tx, tenantId: string, slots: BalanceSlot[
   const out = new Map<string, BalanceFigures>();
   if (!sorted.length) return out;
   const select = async () => {
-    const pairs = sql.join(sorted.map((s) => sql`(${s.warehouseId}::uuid, ${s.variantId}::uuid)`), sql`, `);
+    // The pairs as ONE JSON parameter: a row-value IN list of a few hundred pairs came back short on PGlite
+    // (a 500-line receipt found some of its balance rows unlocked), and one parameter plans the same everywhere.
+    const pairs = JSON.stringify(sorted.map((s) => ({ w: s.warehouseId, v: s.variantId })));
     const rows = await tx.execute(sql`
-      select warehouse_id, variant_id, on_hand::text as on_hand, on_hand2::text as on_hand2, reserved::text as reserved
-      from ${stockBalances}
-      where tenant_id = ${tenantId} and (warehouse_id, variant_id) in (${pairs})
-      order by warehouse_id, variant_id
-      for update`);
+      select b.warehouse_id, b.variant_id, b.on_hand::text as on_hand, b.on_hand2::text as on_hand2, b.reserved::text as reserved
+      from ${stockBalances} b
+      join json_to_recordset(${pairs}::json) as x(w uuid, v uuid) on b.warehouse_id = x.w and b.variant_id = x.v
+      where b.tenant_id = ${tenantId}
+      order by b.warehouse_id, b.variant_id
+      for update of b`);
     for (const r of (rows as unknown as { rows: { warehouse_id: string; variant_id: string; on_hand: string; on_hand2: string; reserved: string }[] }).rows) {
       out.set(balanceKey(r.warehouse_id, r.variant_id), { onHand: qtyFromDb(r.on_hand), onHand2: qtyFromDb(r.on_hand2), reserved: qtyFromDb(r.reserved) });
     }

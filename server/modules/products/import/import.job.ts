@@ -19,7 +19,7 @@ import { newCreatedRefs, writeBatch, type RowRecord } from './batch-writer.js';
 import { loadImportFile, openImportFile } from './import-file.js';
 import { passSettings, screenedBatches } from './import-pass.js';
 import { IMPORT_JOB } from './import.service.js';
-import { DEFAULT_RECEIPT_LINES, importTuning, PGLITE_RECEIPT_LINES } from './import-tuning.js';
+import { DEFAULT_RECEIPT_LINES, importTuning } from './import-tuning.js';
 
 type ImportRecord = typeof productImports.$inferSelect;
 type Payload = { importId: string };
@@ -52,8 +52,8 @@ async function begin(ctx: Ctx, id: string): Promise<ImportRecord | null> {
 }
 
 /** The opening stock of the written rows: one confirmed receipt per warehouse (split past receiptLines). */
-async function receiveOpeningStock(ctx: Ctx, imp: ImportRecord, totalRows: number, engine: 'pglite' | 'postgres') {
-  const perReceipt = importTuning.receiptLines ?? (engine === 'pglite' ? PGLITE_RECEIPT_LINES : DEFAULT_RECEIPT_LINES);
+async function receiveOpeningStock(ctx: Ctx, imp: ImportRecord, totalRows: number) {
+  const perReceipt = importTuning.receiptLines ?? DEFAULT_RECEIPT_LINES;
   await inTenant(ctx.db, ctx, async (tx) => {
     const [locked] = await tx.select().from(productImports).where(eq(productImports.id, imp.id)).for('update');
     if (locked?.status !== 'running') return;
@@ -86,7 +86,7 @@ async function receiveOpeningStock(ctx: Ctx, imp: ImportRecord, totalRows: numbe
   });
 }
 
-async function run(ctx: Ctx, start: ImportRecord, engine: 'pglite' | 'postgres') {
+async function run(ctx: Ctx, start: ImportRecord) {
   const imp = await begin(ctx, start.id);
   if (!imp) return;
   const { bytes, filename } = await loadImportFile(ctx, imp.fileId);
@@ -112,7 +112,7 @@ async function run(ctx: Ctx, start: ImportRecord, engine: 'pglite' | 'postgres')
       total = processedRows;
     });
   }
-  await receiveOpeningStock(ctx, imp, total, engine);
+  await receiveOpeningStock(ctx, imp, total);
 }
 
 export async function runImportJob(job: Job<Payload>, helpers: JobHelpers) {
@@ -127,7 +127,7 @@ export async function runImportJob(job: Job<Payload>, helpers: JobHelpers) {
     return;
   }
   try {
-    await run(ctx, imp, helpers.database.kind);
+    await run(ctx, imp);
   } catch (err) {
     // A refusal (the file changed, a receipt refused) will not get better by retrying.
     if (err instanceof AppError) return finishFailed(helpers.db, imp, helpers.now(), err.message);
