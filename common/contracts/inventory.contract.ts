@@ -187,16 +187,28 @@ export const reservationExportQuery = reservationListQuery.omit({ limit: true, c
 });
 
 // ── Stock reads ───────────────────────────────────────────────────────────────
-export const stockQuery = z.object({ productId: z.uuid().optional(), variantId: z.uuid().optional(), warehouseId: z.uuid().optional() });
+export const stockFilters = z.object({ productId: z.uuid().optional(), variantId: z.uuid().optional(), warehouseId: z.uuid().optional() });
+export type StockFilters = z.infer<typeof stockFilters>;
+/** A warehouse can hold stock of 100,000 variants: the rows come a page at a time, the totals cover them all. */
+export const stockQuery = stockFilters.extend({
+  cursor: z.string().max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(5000).default(1000),
+});
 export type StockQuery = z.infer<typeof stockQuery>;
-export const stockExportQuery = stockQuery.extend({ format: exportFormat });
+export const stockExportQuery = stockFilters.extend({ format: exportFormat });
 const stockFigures = { onHand: z.string(), reserved: z.string(), sellable: z.string(), onHand2: z.string() };
 export const stockRowOut = z.object({
   warehouseId: z.string(), warehouseName: z.string(), productId: z.string(), variantId: z.string(), productCode: z.string(),
   productName: z.string(), variantCode: z.string(), attributes: z.record(z.string(), z.string()), unitName: z.string(),
   secondUnitName: z.string().nullable(), ...stockFigures,
 });
-export const stockOut = z.object({ items: z.array(stockRowOut), totals: z.object(stockFigures) });
+export const stockOut = z.object({
+  items: z.array(stockRowOut),
+  /** Over every row that matches the filters, not only this page. */
+  totals: z.object(stockFigures),
+  /** Pass as `cursor` for the next page; null on the last one. */
+  nextCursor: z.string().nullable(),
+});
 export type StockOut = z.infer<typeof stockOut>;
 export type StockRow = z.infer<typeof stockRowOut>;
 

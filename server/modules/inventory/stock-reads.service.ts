@@ -1,12 +1,13 @@
 // Reading stock: balances per variant and warehouse, and the stock card (کاردکس) straight from the ledger.
 import { and, asc, desc, eq, gte, lt, lte, sql, type SQL } from 'drizzle-orm';
-import type { StockCardFilters, StockCardOut, StockCardQuery, StockCardRow, StockOut, StockQuery, StockRow } from '../../../common/contracts/inventory.contract.js';
+import type { StockCardFilters, StockCardOut, StockCardQuery, StockCardRow, StockFilters, StockOut, StockQuery, StockRow } from '../../../common/contracts/inventory.contract.js';
 import { isoDateInTehran } from '../../../common/jalali.js';
 import { qtyFromDb, qtyToString, type Qty } from '../../../common/quantity.js';
 import type { Ctx } from '../../platform/context.js';
 import type { Tx } from '../../platform/db/types.js';
 import { inTenant } from '../../platform/db/transactions.js';
 import { AppError } from '../../platform/http/app-error.js';
+import { decodeCursor, encodeCursor } from '../../platform/http/keyset.js';
 import { loadStockItems } from '../products/index.js';
 import { stockBalances, stockDocuments, stockMovements, warehouses } from './inventory.table.js';
 
@@ -20,16 +21,20 @@ const needOne = (q: { productId?: string | undefined; variantId?: string | undef
 export type BalanceKey = { warehouseCode: string; variantId: string };
 
 /** Balance rows by warehouse code and variant, with the product facts; keyset after `page.after`. */
-async function selectBalances(tx: Tx, tenantId: string, q: StockQuery, page: { after?: BalanceKey | undefined; limit: number }) {
+const balancesWhere = (tenantId: string, q: StockFilters) => and(
+  eq(stockBalances.tenantId, tenantId),
+  q.productId ? eq(stockBalances.productId, q.productId) : undefined,
+  q.variantId ? eq(stockBalances.variantId, q.variantId) : undefined,
+  q.warehouseId ? eq(stockBalances.warehouseId, q.warehouseId) : undefined,
+);
+
+async function selectBalances(tx: Tx, tenantId: string, q: StockFilters, page: { after?: BalanceKey | undefined; limit: number }) {
   const rows = await tx
     .select({ b: stockBalances, warehouseName: warehouses.name, warehouseCode: warehouses.code })
     .from(stockBalances)
     .innerJoin(warehouses, eq(warehouses.id, stockBalances.warehouseId))
     .where(and(
-      eq(stockBalances.tenantId, tenantId),
-      q.productId ? eq(stockBalances.productId, q.productId) : undefined,
-      q.variantId ? eq(stockBalances.variantId, q.variantId) : undefined,
-      q.warehouseId ? eq(stockBalances.warehouseId, q.warehouseId) : undefined,
+      balancesWhere(tenantId, q),
       page.after ? sql`(${warehouses.code}, ${stockBalances.variantId}) > (${page.after.warehouseCode}, ${page.after.variantId})` : undefined,
     ))
     .orderBy(asc(warehouses.code), asc(stockBalances.variantId))
@@ -54,19 +59,35 @@ async function selectBalances(tx: Tx, tenantId: string, q: StockQuery, page: { a
 
 export async function stockOf(ctx: Ctx, q: StockQuery): Promise<StockOut> {
   needOne(q, ['productId', 'variantId', 'warehouseId']);
+  const after = q.cursor ? balanceKeyOf(q.cursor) : undefined;
   return inTenant(ctx.db, ctx, async (tx) => {
-    const rows = await selectBalances(tx, ctx.tenantId, q, { limit: 5000 });
-    const totals = { onHand: 0n, reserved: 0n, onHand2: 0n };
-    for (const r of rows) { totals.onHand += r.onHand; totals.reserved += r.reserved; totals.onHand2 += r.onHand2; }
+    const rows = await selectBalances(tx, ctx.tenantId, q, { after, limit: q.limit + 1 });
+    const page = rows.slice(0, q.limit);
+    const last = page.at(-1);
+    // The totals are summed by the database over every matching row, whatever page this is.
+    const [sum] = await tx
+      .select({ onHand: sql<string>`coalesce(sum(${stockBalances.onHand}), 0)::text`, reserved: sql<string>`coalesce(sum(${stockBalances.reserved}), 0)::text`, onHand2: sql<string>`coalesce(sum(${stockBalances.onHand2}), 0)::text` })
+      .from(stockBalances)
+      .where(balancesWhere(ctx.tenantId, q));
+    const totals = { onHand: qtyFromDb(sum!.onHand), reserved: qtyFromDb(sum!.reserved), onHand2: qtyFromDb(sum!.onHand2) };
     return {
-      items: rows.map((r) => r.row),
+      items: page.map((r) => r.row),
       totals: { onHand: qtyToString(totals.onHand), reserved: qtyToString(totals.reserved), sellable: qtyToString(totals.onHand - totals.reserved), onHand2: qtyToString(totals.onHand2) },
+      nextCursor: rows.length > q.limit && last ? encodeCursor(last.warehouseCode, last.row.variantId) : null,
     };
   });
 }
 
+function balanceKeyOf(cursor: string): BalanceKey {
+  const [warehouseCode, variantId] = decodeCursor(cursor);
+  if (typeof warehouseCode !== 'string' || !/^[0-9a-f-]{36}$/.test(variantId)) {
+    throw new AppError('validation', { errors: [{ path: 'cursor', message: 'نشانگر صفحه معتبر نیست' }] });
+  }
+  return { warehouseCode, variantId };
+}
+
 /** The stock table for an export: the same filters (checked now, before anything is sent), 1,000 rows a page. */
-export function stockExportPages(ctx: Ctx, q: StockQuery, pageSize = 1000): AsyncIterable<StockRow[]> {
+export function stockExportPages(ctx: Ctx, q: StockFilters, pageSize = 1000): AsyncIterable<StockRow[]> {
   needOne(q, ['productId', 'variantId', 'warehouseId']);
   return (async function* pages() {
     let after: BalanceKey | undefined;

@@ -7,7 +7,7 @@ import { inTenant } from '../../../platform/db/transactions.js';
 import { createTestApp, type TestApp } from '../../../test-support/test-app.js';
 import { receiveStock } from '../index.js';
 import { systemCtx } from '../reservations.service.js';
-import { makeProduct, makeWarehouse, postDoc, stockOf } from './inventory-fixture.js';
+import { api, makeProduct, makeWarehouse, postDoc, stockOf } from './inventory-fixture.js';
 
 let t: TestApp;
 beforeAll(async () => { t = await createTestApp(); });
@@ -37,6 +37,30 @@ describe('documents with many lines', () => {
     expect(receipt).toMatchObject({ status: 'confirmed' });
     expect((await stockOf(t, ids[0]!, wh.id)).totals.onHand).toBe('1');
     expect((await stockOf(t, ids[499]!, wh.id)).totals.onHand).toBe('500');
+  });
+
+  it('the stock of a warehouse comes a page at a time, with totals over all its rows on every page', async () => {
+    const wh = await makeWarehouse(t);
+    const ids = await manyProducts(450, 'page');
+    await postDoc(t, { kind: 'receipt', warehouseId: wh.id, lines: ids.map((productId, i) => ({ productId, quantity: String(i + 1) })) });
+    const seen = new Set<string>();
+    let cursor: string | null = null;
+    const sizes: number[] = [];
+    do {
+      const res = await api(t)('GET', `/api/stock?warehouseId=${wh.id}&limit=200${cursor ? `&cursor=${cursor}` : ''}`);
+      expect(res.statusCode).toBe(200);
+      const body = res.json() as { items: { variantId: string }[]; totals: { onHand: string }; nextCursor: string | null };
+      expect(body.totals.onHand).toBe(String((450 * 451) / 2));
+      for (const r of body.items) seen.add(r.variantId);
+      sizes.push(body.items.length);
+      cursor = body.nextCursor;
+    } while (cursor);
+    expect(sizes).toEqual([200, 200, 50]);
+    expect(seen.size).toBe(450);
+
+    const bad = await api(t)('GET', `/api/stock?warehouseId=${wh.id}&cursor=not-a-cursor`);
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().errors).toEqual([{ path: 'cursor', message: 'نشانگر صفحه معتبر نیست' }]);
   });
 
   it('a receipt of 2,000 lines from another module (opening stock of a product import) is confirmed', async () => {

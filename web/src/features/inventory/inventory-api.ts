@@ -32,7 +32,7 @@ export const inventoryApi = {
     api.post<StockDocumentFull>(`/api/stock-documents/${id}/confirm`, undefined, { headers: { 'Idempotency-Key': key } }),
   reverseDocument: (id: string) => api.post<StockDocumentFull>(`/api/stock-documents/${id}/reverse`),
   issues: (warehouseId: string) => api.get<{ items: StockDocument[] }>('/api/stock-documents', { query: { kind: 'issue', status: 'confirmed', warehouseId, limit: 100 } }),
-  stock: (q: { productId?: string; warehouseId?: string }) => api.get<StockOut>('/api/stock', { query: q }),
+  stock: (q: { productId?: string; warehouseId?: string; limit?: number }) => api.get<StockOut>('/api/stock', { query: q }),
   card: (q: Record<string, string | number | undefined>) => api.get<StockCardOut>('/api/stock/card', { query: q }),
   searchProducts: async (q: string): Promise<ProductOption[]> => {
     const res = await api.get<{ items: ProductOption[] }>('/api/products', { query: { q, limit: 20 } });

@@ -22,7 +22,7 @@ import { showQty } from './i18n.js';
 export function StockPage() {
   const canExport = useCan(P.stockExport);
   const [product, setProduct] = useState<ProductOption | null>(null);
-  const stock = useQuery({ queryKey: ['stock', product?.id], queryFn: () => inventoryApi.stock({ productId: product!.id }), enabled: !!product });
+  const stock = useQuery({ queryKey: ['stock', product?.id], queryFn: () => inventoryApi.stock({ productId: product!.id, limit: 5000 }), enabled: !!product });
   const rows = stock.data?.items ?? [];
   const figures = (r: { onHand: string; reserved: string; sellable: string; onHand2: string }, bold = false) =>
     (['onHand', 'reserved', 'sellable', 'onHand2'] as const).map((k) => <TableCell key={k} sx={{ fontWeight: bold ? 700 : undefined, color: k === 'sellable' && r.sellable.startsWith('-') ? 'error.main' : undefined }}>{showQty(r[k])}</TableCell>);
@@ -51,6 +51,7 @@ export function StockPage() {
             </TableBody>
           </Table>
           {!rows.length && !stock.isLoading && <Typography sx={{ p: 2 }} color="text.secondary">این کالا هنوز در هیچ انباری گردش نداشته است.</Typography>}
+          {stock.data?.nextCursor && <Typography sx={{ p: 2 }} color="text.secondary">{`${rows.length.toLocaleString('fa-IR')} ردیف نخست نمایش داده شد؛ جمع بالا همه ردیف‌ها را در بر دارد. برای دیدن همه، خروجی بگیرید.`}</Typography>}
         </Paper>
       )}
     </>
