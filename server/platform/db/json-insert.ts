@@ -2,8 +2,7 @@
 // with json_populate_recordset. For bulk work (imports) this is several times cheaper than drizzle's
 // multi-row VALUES, whose SQL building with thousands of parameters dominated the import's CPU, and it
 // has no 65,535-parameter limit. Runs in the caller's transaction, so RLS and triggers apply as usual.
-import { getTableColumns, getTableName, is, sql } from 'drizzle-orm';
-import { NodePgTransaction } from 'drizzle-orm/node-postgres';
+import { getTableColumns, getTableName, sql } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import type { Tx } from './types.js';
 
@@ -43,13 +42,8 @@ export async function insertJsonRows<T extends PgTable>(tx: Tx, table: T, rows: 
   const picked = sql.raw([...quoted('r.', used), ...quoted('s.', constant)].join(', '));
   const name = sql.raw(`"${getTableName(table)}"`);
   const sameJson = JSON.stringify(jsonObject(same as Record<string, unknown>, constant));
-  // node-postgres sends a Buffer as it is (binary format; json's binary form is its text), where for a
-  // string it measures the UTF-8 length and then encodes: for a megabyte of Persian JSON per statement
-  // that was ~10 % of an import's CPU. PGlite would take a Buffer for bytea, so it gets the string.
-  const asBytes = is(tx, NodePgTransaction);
   for (let i = 0; i < rows.length; i += chunk) {
-    const text = JSON.stringify(rows.slice(i, i + chunk).map((r) => jsonObject(r as Record<string, unknown>, used)));
-    const json = asBytes ? Buffer.from(text, 'utf8') : text;
+    const json = JSON.stringify(rows.slice(i, i + chunk).map((r) => jsonObject(r as Record<string, unknown>, used)));
     await tx.execute(sql`insert into ${name} (${list}) select ${picked} from json_populate_recordset(null::${name}, ${json}::json) r, json_populate_record(null::${name}, ${sameJson}::json) s`);
   }
 }
