@@ -12,7 +12,8 @@
  *     ۀ/ة/ە → ه, ZWNJ → space and lowercases; the SQL `translate` + `lower` below does the same.
  *   customerPhoneDigits = mobile digits without the leading 0 (no landline here).
  */
-import type pg from 'pg';
+/** What the seed needs of a connection: node-postgres's Client and PGlite both answer `query(text, values)` with `{ rows }`. */
+export type SqlRunner = { query<T = Record<string, unknown>>(text: string, values?: unknown[]): Promise<{ rows: T[] }> };
 
 export const FIRST_NAMES = [
   'علی', 'محمد', 'حسین', 'رضا', 'مهدی', 'امیر', 'آرش', 'سعید', 'حمید', 'مجید',
@@ -36,7 +37,7 @@ export const CODE_BASE = 1_000_000;
 export type SeedResult = { rows: number; insertMs: number; indexMs: number; analyzeMs: number; totalMs: number };
 
 export async function seedCustomers(
-  client: pg.Client,
+  client: SqlRunner,
   opts: { tenantId: string; ownerIds: string[]; count: number; chunk?: number; log?: (m: string) => void },
 ): Promise<SeedResult> {
   const log = opts.log ?? (() => {});

@@ -12,7 +12,8 @@
  *
  * Environment:
  *   BENCH_DATABASE_URL  PostgreSQL server (default postgres://postgres@127.0.0.1:5432/postgres)
- *   BENCH_CUSTOMERS     customers to seed (default 1000000)
+ *   BENCH_ENGINE=pglite the embedded PGlite instead (temp data dir, as `npm start` runs it; its own docs section)
+ *   BENCH_CUSTOMERS     customers to seed (default 1000000; 100000 on PGlite)
  *   BENCH_CONCURRENCY   closed loops of the load generator for the loaded rows (default 8); targets are judged at 1
  *   BENCH_SECONDS       measured seconds per row (default 6), after BENCH_WARMUP seconds (default 1)
  *   BENCH_DOCS=0        do not write docs/performance.md
@@ -61,11 +62,13 @@ async function main() {
   const { loadConfig } = await import('../server/platform/config.js');
   const { openBenchDatabase, ADMIN } = await import('./setup.js');
   const { seedCustomers, CODE_BASE } = await import('./customers-seed.js');
+  type SqlRunner = import('./customers-seed.js').SqlRunner;
   const { searchNormalize, digitsOnly } = await import('../common/text.js');
 
+  const engine = process.env.BENCH_ENGINE === 'pglite' ? ('pglite' as const) : ('postgres' as const);
   const settings = {
     databaseUrl: process.env.BENCH_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres',
-    customers: Math.floor(num(process.env.BENCH_CUSTOMERS, 1_000_000)),
+    customers: Math.floor(num(process.env.BENCH_CUSTOMERS, engine === 'pglite' ? 100_000 : 1_000_000)),
     concurrency: Math.floor(num(process.env.BENCH_CONCURRENCY, 8)),
     seconds: num(process.env.BENCH_SECONDS, 6),
     warmupSeconds: num(process.env.BENCH_WARMUP, 1),
@@ -94,13 +97,18 @@ async function main() {
     });
 
   log(`creating, migrating and seeding the demo company`);
-  const bench = await openBenchDatabase('postgres', settings.databaseUrl);
-  const admin = new pg.Client({ connectionString: bench.url! });
-  const pool = new pg.Pool({ connectionString: bench.url!, max: 10 });
-  pool.on('error', () => {});
+  const bench = await openBenchDatabase(engine, settings.databaseUrl, { pgliteDataDir: true });
+  // "admin" (seed, sampling, EXPLAIN) and "pool" (the raw workloads): on PGlite both are the app's own
+  // single connection, in this process, as there is no other way to reach an embedded database.
+  const pgAdmin = engine === 'postgres' ? new pg.Client({ connectionString: bench.url! }) : null;
+  const pgPool = engine === 'postgres' ? new pg.Pool({ connectionString: bench.url!, max: 10 }) : null;
+  pgPool?.on('error', () => {});
+  const runner = (c: { query: (...a: never[]) => unknown }): SqlRunner => ({ query: (text, values) => (c.query as (t: string, v?: unknown[]) => Promise<{ rows: never[] }>)(text, values) });
+  const admin = runner(pgAdmin ?? bench.pglite!);
+  const pool = runner(pgPool ?? bench.pglite!);
   let app: Awaited<ReturnType<typeof buildApp>> | null = null;
   try {
-    await admin.connect();
+    await pgAdmin?.connect();
     const staff = (await admin.query<{ id: string }>('select id from users where tenant_id = $1 order by id', [bench.tenantId])).rows.map((r) => r.id);
     log(`seeding ${settings.customers.toLocaleString('en-US')} customers over ${staff.length} staff`);
     const seed = await seedCustomers(admin, { tenantId: bench.tenantId, ownerIds: staff, count: settings.customers, log });
@@ -108,7 +116,7 @@ async function main() {
     const total = (await admin.query<{ n: number }>('select count(*)::int as n from customers')).rows[0]!.n;
     // The SQL-computed search_text / phone_digits must equal what the app would store.
     const { customerSearchText, customerPhoneDigits } = await import('../server/modules/customers/customers.repository.js');
-    const sample = await admin.query('select * from customers tablesample system (1) limit 300');
+    const sample = await admin.query<Record<string, string>>('select * from customers tablesample system (1) limit 300');
     for (const r of sample.rows) {
       const c = { displayName: r.display_name, firstName: r.first_name, lastName: r.last_name, code: r.code, nationalId: r.national_id, mobile: r.mobile };
       if (customerSearchText(c) !== r.search_text || customerPhoneDigits(c) !== r.phone_digits)
@@ -176,14 +184,18 @@ async function main() {
       );
       await pool.query(`select * from audit_log where tenant_id = $1 and entity = 'customer' and entity_id = $2 order by at desc, id desc limit 31`, [bench.tenantId, id]);
     };
-    const raw = (concurrency: number, once: (i: number) => Promise<void>) => closedLoops(concurrency, settings.warmupSeconds, settings.seconds, once);
+    // PGlite answers in this process without real I/O, so a loop of its queries never lets the event loop reach the
+    // timer that ends the measurement: each raw request on PGlite yields once (setImmediate, microseconds).
+    const turn = () => new Promise<void>((r) => setImmediate(r));
+    const raw = (concurrency: number, once: (i: number) => Promise<void>) =>
+      closedLoops(concurrency, settings.warmupSeconds, settings.seconds, engine === 'pglite' ? async (i) => { await once(i); await turn(); } : once);
 
     type Scenario = { key: string; label: string; target: number; app: string[][]; raw: (i: number) => Promise<void>; explain: { text: string; values: unknown[] }[] };
     const scenarios: Scenario[] = [
       {
         key: 'search', label: `search \`GET /api/customers?q=…&limit=50\` (${searchTerms.length} queries in rotation)`, target: 50,
         app: searchTerms.map((q) => [`/api/customers?q=${encodeURIComponent(q)}&limit=50`]),
-        raw: async (i) => void (await pool.query(searchParams[i % searchParams.length]!)),
+        raw: async (i) => { const q = searchParams[i % searchParams.length]!; await pool.query(q.text, q.values); },
         explain: searchParams,
       },
       {
@@ -234,7 +246,7 @@ async function main() {
         await admin.query('begin');
         await admin.query(`select set_config('app.tenant_id', $1, true), set_config('app.user_id', $2, true)`, [bench.tenantId, bench.adminId]);
         await admin.query('set local role app_user');
-        const { rows } = await admin.query<{ 'QUERY PLAN': string }>({ text: `explain (analyze, buffers) ${q.text}`, values: q.values });
+        const { rows } = await admin.query<{ 'QUERY PLAN': string }>(`explain (analyze, buffers) ${q.text}`, q.values);
         await admin.query('rollback');
         const plan = rows.map((x) => x['QUERY PLAN']);
         const ms = Number(/Execution Time: ([\d.]+)/.exec(plan.at(-1) ?? '')?.[1] ?? 0);
@@ -251,7 +263,8 @@ async function main() {
     const lines: string[] = [];
     lines.push(
       `Run ${started.toISOString()} · N = **${int(total)}** customers (${(Number(sizeMb) / 2 ** 20).toFixed(0)} MiB with indexes) · Node ${process.version} · ` +
-        `${cpu.length} cores (${cpu[0]?.model.trim() ?? '?'}) · ${(totalmem() / 2 ** 30).toFixed(1)} GiB RAM · PostgreSQL ${bench.serverVersion.split(' ')[0]} on the same machine · ` +
+        `${cpu.length} cores (${cpu[0]?.model.trim() ?? '?'}) · ${(totalmem() / 2 ** 30).toFixed(1)} GiB RAM · ` +
+        `${engine === 'pglite' ? `PGlite (PostgreSQL ${bench.serverVersion.split(' ')[0]}) in this process, temp data dir` : `PostgreSQL ${bench.serverVersion.split(' ')[0]} on the same machine`} · ` +
         `load average at start ${loadAtStart.map((l) => l.toFixed(2)).join(' ')}, at end ${loadavg().map((l) => l.toFixed(2)).join(' ')}`,
     );
     lines.push('');
@@ -272,21 +285,37 @@ async function main() {
     const md = lines.join('\n') + '\n';
     process.stdout.write(`\n${md}\n`);
     for (const e of explains) process.stdout.write(`${e}\n\n`);
-    writeResults('customers-latest.md', `# Customers at scale\n\n${md}\n${explains.join('\n\n')}\n`);
-    if (settings.docs) {
+    if (engine === 'pglite') {
+      writeResults('customers-latest-pglite.md', `# Customers on PGlite\n\n${md}\n${explains.join('\n\n')}\n`);
+      if (settings.docs) log(`wrote ${replaceDocSection(SECTION_PGLITE, pgliteSectionText(md, explains.length > 0))}`);
+    } else writeResults('customers-latest.md', `# Customers at scale\n\n${md}\n${explains.join('\n\n')}\n`);
+    if (settings.docs && engine === 'postgres') {
       const section = sectionText(md, settings, DEEP_PAGES, searchTerms, results.filter((x) => x.judged).map((x) => ({ key: x.s.key, why: x.why, met: x.app.p95 < x.s.target })));
       log(`wrote ${replaceDocSection(SECTION, section.slice(SECTION.length))}`);
     }
   } finally {
     await app?.close();
-    await admin.end().catch(() => {});
-    await pool.end().catch(() => {});
+    await pgAdmin?.end().catch(() => {});
+    await pgPool?.end().catch(() => {});
     await bench.drop();
   }
   process.exit(0);
 }
 
 const SECTION = '## Customers at scale (issue: customers)';
+const SECTION_PGLITE = '## Customers at 100,000 on the embedded PGlite (issue: customers)';
+
+function pgliteSectionText(md: string, missed: boolean) {
+  return `The same workloads and targets as above, on the embedded database \`npm start\` runs (PGlite in the server's process,
+data in a temp directory), with 100,000 customers: \`BENCH_ENGINE=pglite npx tsx bench/customers.ts\` (results also in
+\`bench/results/customers-latest-pglite.md\`). *raw* is the same SQL sent straight to the PGlite instance in the same process
+(no HTTP, no transaction, no RLS); PGlite has one connection, so the rows at concurrency 8 queue behind each other for app
+and raw alike.
+
+${md}
+${missed ? '- Some targets missed: the plans are in `bench/results/customers-latest-pglite.md`.' : '- All targets met.'}
+`;
+}
 
 function toFa(s: string) {
   return s.replace(/[0-9]/g, (d) => String.fromCharCode(0x06f0 + Number(d)));
