@@ -31,10 +31,17 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
   return opts.kind === 'pglite' ? openPglite(opts.dataDir, opts.lock ?? true) : openPostgres(opts.url, opts.poolSize);
 }
 
+/**
+ * PGlite's own start parameters plus smaller shared buffers: its default of 128 MB is reserved inside the
+ * server's process (the WASM heap), and 32 MB measured the same speed (100,000 customers: search, list and
+ * 360° p95 within noise; a 100,000-row import 28.4 s either way) for ~100 MiB less memory (docs/performance.md).
+ */
+const PGLITE_START_PARAMS = [...PGlite.defaultStartParams, '-c', 'shared_buffers=32MB'];
+
 async function openPglite(dataDir: string | undefined, lock: boolean): Promise<Database> {
   const unlock = dataDir && lock ? lockDataDir(dataDir) : () => {};
   try {
-    const client = new PGlite({ ...(dataDir ? { dataDir: join(dataDir, 'pgdata') } : {}), extensions: { pg_trgm } });
+    const client = new PGlite({ ...(dataDir ? { dataDir: join(dataDir, 'pgdata') } : {}), extensions: { pg_trgm }, startParams: PGLITE_START_PARAMS });
     await client.waitReady;
     const db = drizzlePglite(client, { schema }) as unknown as Db;
     return {
