@@ -1,5 +1,6 @@
 // Reading stock: balances per variant and warehouse, and the stock card (کاردکس) straight from the ledger.
 import { and, asc, desc, eq, gte, lt, lte, sql, type SQL } from 'drizzle-orm';
+import { z } from 'zod';
 import type { StockCardFilters, StockCardOut, StockCardQuery, StockCardRow, StockFilters, StockOut, StockQuery, StockRow } from '../../../common/contracts/inventory.contract.js';
 import { isoDateInTehran } from '../../../common/jalali.js';
 import { qtyFromDb, qtyToString, type Qty } from '../../../common/quantity.js';
@@ -80,7 +81,7 @@ export async function stockOf(ctx: Ctx, q: StockQuery): Promise<StockOut> {
 
 function balanceKeyOf(cursor: string): BalanceKey {
   const [warehouseCode, variantId] = decodeCursor(cursor);
-  if (typeof warehouseCode !== 'string' || !/^[0-9a-f-]{36}$/.test(variantId)) {
+  if (typeof warehouseCode !== 'string' || !z.uuid().safeParse(variantId).success) {
     throw new AppError('validation', { errors: [{ path: 'cursor', message: 'نشانگر صفحه معتبر نیست' }] });
   }
   return { warehouseCode, variantId };

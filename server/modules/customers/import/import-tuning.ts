@@ -4,10 +4,8 @@ export const DEFAULT_BATCH_SIZE = 2000;
 export const importTuning: {
   /** Rows per transaction of the job (and per lookup round of the validation pass). */
   batchSize: number;
-  /** On PostgreSQL, write the next batch while the previous one finishes (batch-overlap.ts). */
-  overlap: boolean;
   hooks: {
     /** Called before each row of the job is written; throwing aborts (rolls back) the whole batch. */
     beforeRow?: (rowNumber: number) => void;
   };
-} = { batchSize: DEFAULT_BATCH_SIZE, overlap: true, hooks: {} };
+} = { batchSize: DEFAULT_BATCH_SIZE, hooks: {} };

@@ -76,7 +76,7 @@ async function run(ctx: Ctx, start: ImportRecord, helpers: JobHelpers) {
   const batches = prefetching(drafted(ctx, settings, inBatches(rows, imp.processedRows, importTuning.batchSize)));
   // On PostgreSQL two batches overlap (batch-overlap.ts): the next one is planned and written on a second
   // connection while the previous one finishes, and commits after it. PGlite has one connection.
-  const overlap = helpers.database.kind === 'postgres' && importTuning.overlap;
+  const overlap = helpers.database.kind === 'postgres';
   const nextTurn = codeTurns(ctx);
   let previous: Promise<number> | null = null;
   let total = imp.processedRows;

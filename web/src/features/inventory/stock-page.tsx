@@ -17,6 +17,7 @@ import { PageHeader } from '../../components/ui/page-header.js';
 import { inventoryApi, type ProductOption } from './inventory-api.js';
 import { ProductPicker } from './product-picker.js';
 import { showQty } from './i18n.js';
+import { toPersianDigits } from '@common/text.js';
 
 /** /stock — one product across warehouses: on hand, reserved, sellable (on hand − reserved), second unit. */
 export function StockPage() {
@@ -51,7 +52,7 @@ export function StockPage() {
             </TableBody>
           </Table>
           {!rows.length && !stock.isLoading && <Typography sx={{ p: 2 }} color="text.secondary">این کالا هنوز در هیچ انباری گردش نداشته است.</Typography>}
-          {stock.data?.nextCursor && <Typography sx={{ p: 2 }} color="text.secondary">{`${rows.length.toLocaleString('fa-IR')} ردیف نخست نمایش داده شد؛ جمع بالا همه ردیف‌ها را در بر دارد. برای دیدن همه، خروجی بگیرید.`}</Typography>}
+          {stock.data?.nextCursor && <Typography sx={{ p: 2 }} color="text.secondary">{`${toPersianDigits(rows.length)} ردیف نخست نمایش داده شد؛ جمع بالا همه ردیف‌ها را در بر دارد. برای دیدن همه، خروجی بگیرید.`}</Typography>}
         </Paper>
       )}
     </>
