@@ -26,7 +26,17 @@ export default defineConfig({
       },
       {
         resolve: { alias },
-        test: { name: 'e2e', setupFiles: ['server/test-support/setup.ts'], include: ['e2e/**/*.e2e.ts'], testTimeout: 120_000, hookTimeout: 180_000, pool: 'forks', fileParallelism: false },
+        test: {
+          name: 'e2e',
+          setupFiles: ['server/test-support/setup.ts'],
+          include: ['e2e/**/*.e2e.ts'],
+          testTimeout: 120_000,
+          hookTimeout: 180_000,
+          pool: 'forks',
+          fileParallelism: false,
+          // vitest's 1 s default is shorter than a page load plus its first API call on a busy 2-core CI machine.
+          expect: { poll: { timeout: 15_000, interval: 100 } },
+        },
       },
     ],
   },

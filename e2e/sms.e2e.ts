@@ -68,7 +68,7 @@ describe('SMS', () => {
     await dialog.getByLabel('موبایل گیرنده').fill('+98 935 111 2233');
     await dialog.getByRole('button', { name: 'ذخیره' }).click();
     await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
-    await expect.poll(async () => { await reload(); return statusOf('یادآوری: جلسهٔ بررسی'); }, { timeout: 15_000 }).toBe('ارسال‌شده');
+    await expect.poll(async () => { await reload(); return statusOf('یادآوری: جلسهٔ بررسی'); }, { timeout: 30_000 }).toBe('ارسال‌شده');
 
     // No credit at the gateway: failed at once, with the reason in Persian.
     fake.fail({ kind: 'code', status: 418 });
@@ -76,7 +76,7 @@ describe('SMS', () => {
     await dialog.getByLabel('موبایل گیرنده').fill('09121112233');
     await dialog.getByLabel('متن پیامک').fill('فاکتور شمارهٔ ۱۲۴ صادر شد');
     await dialog.getByRole('button', { name: 'ذخیره' }).click();
-    await expect.poll(async () => { await reload(); return statusOf('فاکتور شمارهٔ'); }, { timeout: 15_000 }).toBe('ناموفق');
+    await expect.poll(async () => { await reload(); return statusOf('فاکتور شمارهٔ'); }, { timeout: 30_000 }).toBe('ناموفق');
     await page.getByText('اعتبار حساب کاوه‌نگار کافی نیست', { exact: false }).first().waitFor();
 
     // The gateway down (HTTP 500): it waits in the queue with the next try shown.
@@ -85,7 +85,7 @@ describe('SMS', () => {
     await dialog.getByLabel('موبایل گیرنده').fill('09121114455');
     await dialog.getByLabel('متن پیامک').fill('تبریک تولد از طرف شرکت');
     await dialog.getByRole('button', { name: 'ذخیره' }).click();
-    await expect.poll(async () => { await reload(); return page.getByText('پاسخ نامعتبر داد', { exact: false }).count(); }, { timeout: 15_000 }).toBeGreaterThan(0);
+    await expect.poll(async () => { await reload(); return page.getByText('پاسخ نامعتبر داد', { exact: false }).count(); }, { timeout: 30_000 }).toBeGreaterThan(0);
 
     // A delivered one, for the picture (delivery reports are polled minutes later; set here directly).
     await stack.database.db.execute(sql`update sms_messages set status = 'delivered', delivered_at = now(), delivery_status = 'رسیده به گیرنده' where "to" = '09121234567'`);
@@ -93,21 +93,21 @@ describe('SMS', () => {
     fake.recover();
     await reload();
     await page.getByRole('row').filter({ hasText: 'فاکتور شمارهٔ' }).getByRole('button', { name: 'ارسال دوباره' }).click();
-    await expect.poll(async () => { await reload(); return statusOf('فاکتور شمارهٔ'); }, { timeout: 15_000 }).toBe('ارسال‌شده');
-    await expect.poll(async () => { await reload(); return statusOf('تبریک تولد'); }, { timeout: 20_000 }).toBe('ارسال‌شده');
+    await expect.poll(async () => { await reload(); return statusOf('فاکتور شمارهٔ'); }, { timeout: 30_000 }).toBe('ارسال‌شده');
+    await expect.poll(async () => { await reload(); return statusOf('تبریک تولد'); }, { timeout: 40_000 }).toBe('ارسال‌شده');
     fake.fail({ kind: 'code', status: 418 }, 1);
     await page.getByRole('button', { name: 'پیامک تازه' }).click();
     await dialog.getByLabel('موبایل گیرنده').fill('09121116677');
     await dialog.getByLabel('متن پیامک').fill('پیگیری سفارش ۷۸');
     await dialog.getByRole('button', { name: 'ذخیره' }).click();
-    await expect.poll(async () => { await reload(); return statusOf('پیگیری سفارش'); }, { timeout: 15_000 }).toBe('ناموفق');
+    await expect.poll(async () => { await reload(); return statusOf('پیگیری سفارش'); }, { timeout: 30_000 }).toBe('ناموفق');
     // And one waiting for a gateway that is down, for the picture.
     fake.fail({ kind: 'http500' });
     await page.getByRole('button', { name: 'پیامک تازه' }).click();
     await dialog.getByLabel('موبایل گیرنده').fill('09121118899');
     await dialog.getByLabel('متن پیامک').fill('قرارداد شما آمادهٔ امضاست');
     await dialog.getByRole('button', { name: 'ذخیره' }).click();
-    await expect.poll(async () => { await reload(); return page.getByText('تلاش دوباره', { exact: false }).count(); }, { timeout: 15_000 }).toBeGreaterThan(0);
+    await expect.poll(async () => { await reload(); return page.getByText('تلاش دوباره', { exact: false }).count(); }, { timeout: 30_000 }).toBeGreaterThan(0);
     await page.screenshot({ path: join(SHOTS, 'sms-messages.png'), fullPage: true });
   });
 });
