@@ -65,5 +65,13 @@ describe('product import wizard in Chromium', () => {
     expect(hammer).toMatchObject({ categoryName: 'ابزار دستی', basePrice: '850000' });
     const stock = await call('GET', `/api/stock?productId=${hammer.id}`);
     expect(stock.totals.onHand).toBe('24');
+
+    // «Import another file» goes back to the upload, whose history lists this import with its own count.
+    await page.getByRole('button', { name: 'ورود فایل دیگر' }).click();
+    const history = page.getByRole('region', { name: 'ورودهای پیشین' });
+    await expect.poll(() => history.getByRole('row').filter({ hasText: 'کالاها.xlsx' }).count()).toBe(1);
+    const row = history.getByRole('row').filter({ hasText: 'کالاها.xlsx' });
+    expect((await row.getByRole('cell').allInnerTexts()).slice(2, 7)).toEqual(['انجام شد', '۳', '۲', '۱', '۲']);
+    await page.screenshot({ path: join(SHOTS, 'product-import-history.png'), fullPage: true });
   });
 });

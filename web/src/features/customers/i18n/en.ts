@@ -156,6 +156,8 @@ export const customerImportEn: typeof customerImportFa = {
   wrongType: 'Only CSV, XLSX and VCF files are accepted',
   history: 'Previous imports',
   noHistory: 'No files imported yet',
+  fileName: 'File',
+  importedAt: 'Imported at',
   open: 'View',
   fileRows: (rows: string) => `${rows} rows`,
   encoding: 'Encoding',

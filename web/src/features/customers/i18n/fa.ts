@@ -165,6 +165,8 @@ export const customerImportFa = {
   wrongType: 'فقط فایل‌های CSV، XLSX و VCF پذیرفته می‌شوند',
   history: 'ورودهای پیشین',
   noHistory: 'هنوز فایلی وارد نشده است',
+  fileName: 'فایل',
+  importedAt: 'زمان ورود',
   open: 'مشاهده',
   fileRows: (rows: string) => `${rows} ردیف`,
   encoding: 'نویسه‌گذاری',

@@ -1,54 +1,14 @@
 import { api } from '../../../app/api-client.js';
+import type { ImportEndpoints, ImportPreview, ImportProgress, ImportReport, RejectedRow } from '../../../components/import/import-kit.js';
 
 export type ImportPolicy = 'skip' | 'overwrite' | 'merge';
 export type MatchField = 'nationalId' | 'legalId' | 'economicCode' | 'mobile' | 'email' | 'code';
 export const MATCH_FIELDS: MatchField[] = ['nationalId', 'legalId', 'economicCode', 'mobile', 'email', 'code'];
-export type ImportStatusName = 'validated' | 'queued' | 'running' | 'done' | 'failed' | 'undone';
-/** A customer import is 'validating' while its validation pass runs in the background (products' imports have no such state). */
-export type CustomerImportStatus = 'validating' | ImportStatusName;
+export type { ImportPreview, RejectedRow };
 
-export type ImportPreview = {
-  fileId: string;
-  filename: string;
-  format: 'csv' | 'xlsx' | 'vcf';
-  encoding: string | null;
-  headers: string[];
-  sampleRows: string[][];
-  totalRows: number;
-  /** Column index → field key (null: no suggestion). */
-  suggestedMapping: Record<string, string | null>;
-  fields: { key: string; label: string | { fa: string; en: string } }[];
-};
+export type ValidationReport = ImportReport & { id: string; status: 'validated' };
 
-export type RejectedRow = { rowNumber: number; reasons: string[]; values: string[] };
-
-export type ValidationReport = {
-  id: string;
-  status: 'validated';
-  totalRows: number;
-  valid: number;
-  /** The first rows only (the server sends up to 500); all of them are in the rejected-rows file. */
-  rejected: RejectedRow[];
-  rejectedCount?: number;
-  wouldCreate: number;
-  wouldUpdate: number;
-  wouldSkip: number;
-};
-
-export type ImportState = {
-  id?: string;
-  filename?: string;
-  createdAt?: string;
-  status: CustomerImportStatus;
-  totalRows: number;
-  processedRows: number;
-  created: number;
-  overwritten: number;
-  merged: number;
-  skipped: number;
-  rejected: number;
-  error: string | null;
-};
+export type ImportState = ImportProgress;
 
 export type ImportRequest = {
   fileId: string;
@@ -83,5 +43,18 @@ export const importApi = {
   },
 };
 
-export const ACCEPTED_EXTENSIONS = ['.csv', '.xlsx', '.vcf'];
-export const ACCEPT_ATTRIBUTE = '.csv,.xlsx,.vcf,text/csv,text/vcard,text/x-vcard,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+export const customerImportEndpoints: ImportEndpoints<ImportState> = {
+  keys: importKeys,
+  preview: importApi.preview,
+  status: importApi.status,
+  undo: importApi.undo,
+  rejectedUrl: importApi.rejectedUrl,
+  history: importApi.history,
+  accept: {
+    extensions: ['.csv', '.xlsx', '.vcf'],
+    attribute: '.csv,.xlsx,.vcf,text/csv,text/vcard,text/x-vcard,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  },
+  listKey: ['table', 'customers'],
+  permission: 'customers.import',
+  path: '/customers/import',
+};

@@ -11,12 +11,13 @@ import { Link as RouterLink, useSearchParams } from 'react-router';
 import { errorText, useFormat } from '../../../app/format.js';
 import { useLocale, useT } from '../../../app/i18n/locale-provider.js';
 import { PageHeader } from '../../../components/ui/page-header.js';
-import { importApi, type ImportPreview, type ImportState, type ValidationReport } from './import-api.js';
-import { initialMapping, MappingStep, type ColumnMapping } from './mapping-step.js';
+import { ImportHistory } from '../../../components/import/import-history.js';
+import { initialMapping, MappingStep, type ColumnMapping } from '../../../components/import/mapping-step.js';
+import { ReviewStep } from '../../../components/import/review-step.js';
+import { RunStep } from '../../../components/import/run-step.js';
+import { UploadStep } from '../../../components/import/upload-step.js';
+import { customerImportEndpoints, importApi, type ImportPreview, type ImportState, type ValidationReport } from './import-api.js';
 import { DEFAULT_OPTIONS, matchFieldsFor, OptionsStep, type ImportOptions } from './options-step.js';
-import { ReviewStep } from './review-step.js';
-import { RunStep } from './run-step.js';
-import { UploadStep } from './upload-step.js';
 
 type StepIndex = 0 | 1 | 2 | 3 | 4;
 const VALIDATION_POLL_MS = 500;
@@ -153,16 +154,21 @@ export function CustomerImportPage() {
         <CardContent>
           {step === 0 && (
             <UploadStep
+              endpoints={customerImportEndpoints}
+              texts={I}
               onPreview={(p) => {
                 setPreview(p);
                 setMapping(initialMapping(p));
                 setReport(null);
                 setStep(1);
               }}
-            />
+            >
+              <ImportHistory endpoints={customerImportEndpoints} texts={I} />
+            </UploadStep>
           )}
           {step === 1 && preview && (
             <MappingStep
+              texts={I}
               preview={preview}
               mapping={mapping}
               onChange={setMapping}
@@ -177,9 +183,9 @@ export function CustomerImportPage() {
             <OptionsStep value={options} onChange={setOptions} mapped={mappedFields} busy={busy} checking={checking} error={error} onBack={() => setStep(1)} onNext={() => void validate()} />
           )}
           {step === 3 && report && (
-            <ReviewStep report={report} busy={busy} error={error} onBackToMapping={() => { setError(null); setStep(1); }} onStart={() => void start()} />
+            <ReviewStep texts={I} report={report} busy={busy} error={error} onBackToMapping={() => { setError(null); setStep(1); }} onStart={() => void start()} />
           )}
-          {step === 4 && importId && <RunStep importId={importId} justStarted={justStarted} onAnother={restart} />}
+          {step === 4 && importId && <RunStep endpoints={customerImportEndpoints} texts={I} importId={importId} justStarted={justStarted} onAnother={restart} />}
         </CardContent>
       </Card>
     </>

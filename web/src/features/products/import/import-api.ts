@@ -1,41 +1,21 @@
 import { api } from '../../../app/api-client.js';
-import type { ImportPreview, ImportStatusName } from '../../customers/import/import-api.js';
+import type { ImportEndpoints, ImportPreview, ImportProgress, ImportReport } from '../../../components/import/import-kit.js';
 
 export type { ImportPreview };
 export type ImportPolicy = 'skip' | 'overwrite' | 'merge';
 export type MatchField = 'code' | 'barcode';
 export const MATCH_FIELDS: MatchField[] = ['code', 'barcode'];
 
-export type RejectedRow = { rowNumber: number; reasons: string[]; values: string[] };
-export type ValidationReport = {
-  id: string;
-  totalRows: number;
-  valid: number;
-  rejected: RejectedRow[];
-  rejectedCount: number;
-  wouldCreate: number;
-  wouldUpdate: number;
-  wouldSkip: number;
-  prices: number;
-  stockLines: number;
-};
+export type ValidationReport = ImportReport & { id: string; rejectedCount: number; prices: number; stockLines: number };
 
-export type ImportState = {
+export type ImportState = ImportProgress & {
   id: string;
   filename: string;
   createdAt: string;
-  status: ImportStatusName;
-  totalRows: number;
-  processedRows: number;
-  created: number;
-  overwritten: number;
-  merged: number;
-  skipped: number;
-  rejected: number;
+  status: Exclude<ImportProgress['status'], 'validating'>;
   pricesWritten: number;
   stockLines: number;
   stockDocumentIds: string[];
-  error: string | null;
 };
 
 export type ImportRequest = { fileId: string; mapping: Record<string, string>; policy: ImportPolicy; matchFields: MatchField[] };
@@ -58,5 +38,15 @@ export const productImportApi = {
   history: (signal?: AbortSignal) => api.get<{ items: ImportState[] }>(base, signal ? { signal } : {}).then((r) => r.items),
 };
 
-export const ACCEPTED_EXTENSIONS = ['.csv', '.xlsx'];
-export const ACCEPT_ATTRIBUTE = '.csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+export const productImportEndpoints: ImportEndpoints<ImportState> = {
+  keys: productImportKeys,
+  preview: productImportApi.preview,
+  status: productImportApi.status,
+  undo: productImportApi.undo,
+  rejectedUrl: productImportApi.rejectedUrl,
+  history: productImportApi.history,
+  accept: { extensions: ['.csv', '.xlsx'], attribute: '.csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' },
+  listKey: ['table', 'products'],
+  permission: 'products.import',
+  path: '/products/import',
+};

@@ -1,6 +1,5 @@
 import ArrowBack from '@mui/icons-material/ArrowBack';
 import ArrowForward from '@mui/icons-material/ArrowForward';
-import Alert from '@mui/material/Alert';
 import Card from '@mui/material/Card';
 import CardContent from '@mui/material/CardContent';
 import IconButton from '@mui/material/IconButton';
@@ -12,13 +11,15 @@ import { Link as RouterLink, useSearchParams } from 'react-router';
 import { errorText, useFormat } from '../../../app/format.js';
 import { useLocale, useT } from '../../../app/i18n/locale-provider.js';
 import { PageHeader } from '../../../components/ui/page-header.js';
-import { initialMapping, MappingStep, type ColumnMapping } from '../../customers/import/mapping-step.js';
-import { productImportApi, type ImportPreview, type ValidationReport } from './import-api.js';
+import { ImportHistory } from '../../../components/import/import-history.js';
+import { initialMapping, MappingStep, type ColumnMapping } from '../../../components/import/mapping-step.js';
+import { ReviewStep } from '../../../components/import/review-step.js';
+import { RunStep } from '../../../components/import/run-step.js';
+import { UploadStep } from '../../../components/import/upload-step.js';
+import { productImportApi, productImportEndpoints, type ImportPreview, type ValidationReport } from './import-api.js';
 import { useProductImportT } from './import-i18n.js';
 import { DEFAULT_OPTIONS, matchFieldsFor, OptionsStep, type ImportOptions } from './options-step.js';
-import { ReviewStep } from './review-step.js';
-import { RunStep } from './run-step.js';
-import { UploadStep } from './upload-step.js';
+import { OpeningStockReceipts } from './opening-stock-receipts.js';
 
 type StepIndex = 0 | 1 | 2 | 3 | 4;
 
@@ -107,22 +108,37 @@ export function ProductImportPage() {
       </Stepper>
       <Card>
         <CardContent>
-          {step === 0 && <UploadStep onPreview={(p) => { setPreview(p); setMapping(initialMapping(p)); setReport(null); setStep(1); }} />}
+          {step === 0 && (
+            <UploadStep endpoints={productImportEndpoints} texts={I} onPreview={(p) => { setPreview(p); setMapping(initialMapping(p)); setReport(null); setStep(1); }}>
+              <ImportHistory endpoints={productImportEndpoints} texts={I} columns={[{ key: 'stockLines', header: I.stockLines, value: (h) => h.stockLines }]} />
+            </UploadStep>
+          )}
           {step === 1 && preview && (
-            <>
-              <Alert severity="info" sx={{ mb: 2 }}>{I.mapHint}</Alert>
-              <MappingStep
-                preview={preview}
-                mapping={mapping}
-                onChange={setMapping}
-                onBack={restart}
-                onNext={() => { setOptions((o) => ({ ...o, matchFields: matchFieldsFor(o.matchFields, mappedFields) })); setStep(2); }}
-              />
-            </>
+            <MappingStep
+              texts={I}
+              preview={preview}
+              mapping={mapping}
+              onChange={setMapping}
+              onBack={restart}
+              onNext={() => { setOptions((o) => ({ ...o, matchFields: matchFieldsFor(o.matchFields, mappedFields) })); setStep(2); }}
+            />
           )}
           {step === 2 && <OptionsStep value={options} onChange={setOptions} mapped={mappedFields} busy={busy} error={error} onBack={() => setStep(1)} onNext={() => void validate()} />}
-          {step === 3 && report && <ReviewStep report={report} busy={busy} error={error} onBackToMapping={() => { setError(null); setStep(1); }} onStart={() => void start()} />}
-          {step === 4 && importId && <RunStep importId={importId} justStarted={justStarted} onAnother={restart} />}
+          {step === 3 && report && <ReviewStep
+              texts={I}
+              report={report}
+              extraStats={[{ key: 'prices', label: I.prices, value: report.prices }, { key: 'stockLines', label: I.stockLines, value: report.stockLines }]} busy={busy} error={error} onBackToMapping={() => { setError(null); setStep(1); }} onStart={() => void start()} />}
+          {step === 4 && importId && (
+            <RunStep
+              endpoints={productImportEndpoints}
+              texts={I}
+              importId={importId}
+              justStarted={justStarted}
+              onAnother={restart}
+              extraStats={(s) => [{ key: 'prices', label: I.prices, value: s.pricesWritten }, { key: 'stockLines', label: I.stockLines, value: s.stockLines }]}
+              extra={(s) => <OpeningStockReceipts ids={s.stockDocumentIds} />}
+            />
+          )}
         </CardContent>
       </Card>
     </>

@@ -7,20 +7,29 @@ import TableCell from '@mui/material/TableCell';
 import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
-import { useFormat } from '../../../app/format.js';
-import { ImportStats } from '../../customers/import/import-stats.js';
-import type { ValidationReport } from './import-api.js';
-import { useProductImportT } from './import-i18n.js';
+import { useFormat } from '../../app/format.js';
+import type { ImportReport, ImportWizardTexts } from './import-kit.js';
+import { ImportStats, type Stat } from './import-stats.js';
 
 const SHOWN = 100;
-type Props = { report: ValidationReport; busy: boolean; error: string | null; onBackToMapping: () => void; onStart: () => void };
+
+type Props = {
+  texts: ImportWizardTexts;
+  report: ImportReport;
+  /** The module's own numbers after the common ones (e.g. list prices, opening-stock lines). */
+  extraStats?: Stat[];
+  busy: boolean;
+  error: string | null;
+  onBackToMapping: () => void;
+  onStart: () => void;
+};
 
 /** Step 4: what would happen (nothing is written yet) and why rows are rejected. */
-export function ReviewStep({ report, busy, error, onBackToMapping, onStart }: Props) {
+export function ReviewStep({ texts: I, report, extraStats = [], busy, error, onBackToMapping, onStart }: Props) {
   const f = useFormat();
-  const I = useProductImportT();
-  const rejected = report.rejected;
-  const rejectedCount = report.rejectedCount;
+  const rejected = report.rejected ?? [];
+  // The list may be cut short by the server; the count is what did not validate.
+  const rejectedCount = report.rejectedCount ?? Math.max(rejected.length, report.totalRows - report.valid);
   return (
     <>
       <ImportStats
@@ -32,11 +41,12 @@ export function ReviewStep({ report, busy, error, onBackToMapping, onStart }: Pr
           { key: 'wouldCreate', label: I.wouldCreate, value: report.wouldCreate },
           { key: 'wouldUpdate', label: I.wouldUpdate, value: report.wouldUpdate },
           { key: 'wouldSkip', label: I.wouldSkip, value: report.wouldSkip },
-          { key: 'prices', label: I.prices, value: report.prices },
-          { key: 'stockLines', label: I.stockLines, value: report.stockLines },
+          ...extraStats,
         ]}
       />
-      <Typography variant="h4" component="h2" sx={{ mt: 3, mb: 1 }}>{I.rejected}</Typography>
+      <Typography variant="h4" component="h2" sx={{ mt: 3, mb: 1 }}>
+        {I.rejected}
+      </Typography>
       {rejected.length === 0 ? (
         <Alert severity="success">{I.noRejected}</Alert>
       ) : (
@@ -53,8 +63,14 @@ export function ReviewStep({ report, busy, error, onBackToMapping, onStart }: Pr
               {rejected.slice(0, SHOWN).map((r) => (
                 <TableRow key={r.rowNumber}>
                   <TableCell>{f.digits(r.rowNumber)}</TableCell>
-                  <TableCell sx={{ color: 'error.main' }}>{r.reasons.map((reason, i) => <div key={i}>{reason}</div>)}</TableCell>
-                  <TableCell sx={{ color: 'text.secondary', maxWidth: 420, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }}>{r.values.filter(Boolean).join(' | ')}</TableCell>
+                  <TableCell sx={{ color: 'error.main' }}>
+                    {r.reasons.map((reason, i) => (
+                      <div key={i}>{reason}</div>
+                    ))}
+                  </TableCell>
+                  <TableCell sx={{ color: 'text.secondary', maxWidth: 420, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }}>
+                    {r.values.filter(Boolean).join(' | ')}
+                  </TableCell>
                 </TableRow>
               ))}
             </TableBody>
@@ -62,12 +78,22 @@ export function ReviewStep({ report, busy, error, onBackToMapping, onStart }: Pr
         </Box>
       )}
       {rejectedCount > Math.min(rejected.length, SHOWN) && (
-        <Typography variant="body2" color="text.secondary" sx={{ mt: 1 }}>{I.moreRejected(f.number(rejectedCount - Math.min(rejected.length, SHOWN)))}</Typography>
+        <Typography variant="body2" color="text.secondary" sx={{ mt: 1 }}>
+          {I.moreRejected(f.number(rejectedCount - Math.min(rejected.length, SHOWN)))}
+        </Typography>
       )}
-      {error && <Alert severity="error" sx={{ mt: 2 }}>{error}</Alert>}
+      {error && (
+        <Alert severity="error" sx={{ mt: 2 }}>
+          {error}
+        </Alert>
+      )}
       <Box sx={{ display: 'flex', gap: 1, justifyContent: 'flex-end', mt: 2 }}>
-        <Button onClick={onBackToMapping} disabled={busy}>{I.backToMapping}</Button>
-        <Button variant="contained" onClick={onStart} disabled={busy || report.valid === 0}>{I.start}</Button>
+        <Button onClick={onBackToMapping} disabled={busy}>
+          {I.backToMapping}
+        </Button>
+        <Button variant="contained" onClick={onStart} disabled={busy || report.valid === 0}>
+          {I.start}
+        </Button>
       </Box>
     </>
   );

@@ -1,7 +1,7 @@
 import Box from '@mui/material/Box';
 import Paper from '@mui/material/Paper';
 import Typography from '@mui/material/Typography';
-import { useFormat } from '../../../app/format.js';
+import { useFormat } from '../../app/format.js';
 
 export type Stat = { key: string; label: string; value: number; color?: string };
 

@@ -5,37 +5,49 @@ import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import LinearProgress from '@mui/material/LinearProgress';
-import Link from '@mui/material/Link';
 import Skeleton from '@mui/material/Skeleton';
 import Typography from '@mui/material/Typography';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
-import { Link as RouterLink } from 'react-router';
-import { useCan } from '../../../app/auth/can.js';
-import { errorText, useFormat } from '../../../app/format.js';
-import { useT } from '../../../app/i18n/locale-provider.js';
-import { useConfirm } from '../../../components/ui/confirm-dialog.js';
-import { downloadUrl } from '../../../components/ui/data-table/export-menu.js';
-import { useToast } from '../../../components/ui/toast-provider.js';
-import { ImportStats } from '../../customers/import/import-stats.js';
-import { productImportApi, productImportKeys } from './import-api.js';
-import { useProductImportT } from './import-i18n.js';
+import { useEffect, useState, type ReactNode } from 'react';
+import { useCan } from '../../app/auth/can.js';
+import { errorText, useFormat } from '../../app/format.js';
+import { useT } from '../../app/i18n/locale-provider.js';
+import { useConfirm } from '../ui/confirm-dialog.js';
+import { downloadUrl } from '../ui/data-table/export-menu.js';
+import { useToast } from '../ui/toast-provider.js';
+import { canUndo, type ImportEndpoints, type ImportProgress, type ImportWizardTexts } from './import-kit.js';
+import { ImportStats, type Stat } from './import-stats.js';
 
-const ACTIVE = new Set(['queued', 'running']);
+// 'validating': an import opened from the history while its validation pass still runs.
+const ACTIVE = new Set(['validating', 'queued', 'running']);
 
-/** Step 5: progress (polled every second while the job runs), then the summary, rejected rows, receipts and undo. */
-export function RunStep({ importId, justStarted, onAnother }: { importId: string; justStarted: boolean; onAnother: () => void }) {
+type Props<S extends ImportProgress> = {
+  endpoints: ImportEndpoints<S>;
+  texts: ImportWizardTexts;
+  importId: string;
+  justStarted: boolean;
+  onAnother: () => void;
+  /** The module's own numbers after the common ones. */
+  extraStats?: (s: S) => Stat[];
+  /** The module's own part of the summary (e.g. links to the stock receipts it made). */
+  extra?: (s: S) => ReactNode;
+};
+
+/**
+ * Step 5: progress (polled every second while the import runs; the shell's event stream is not
+ * shared with pages), then the summary with the rejected-rows file, undo and «ورود فایل دیگر».
+ */
+export function RunStep<S extends ImportProgress>({ endpoints, texts: I, importId, justStarted, onAnother, extraStats, extra }: Props<S>) {
   const t = useT();
   const f = useFormat();
   const toast = useToast();
   const confirm = useConfirm();
   const queryClient = useQueryClient();
-  const canImport = useCan('products.import');
-  const I = useProductImportT();
+  const canImport = useCan(endpoints.permission);
   const [undoing, setUndoing] = useState(false);
   const state = useQuery({
-    queryKey: productImportKeys.one(importId),
-    queryFn: ({ signal }) => productImportApi.status(importId, signal),
+    queryKey: endpoints.keys.one(importId),
+    queryFn: ({ signal }) => endpoints.status(importId, signal),
     refetchInterval: (q) => {
       const s = q.state.data?.status;
       return !s || ACTIVE.has(s) || (justStarted && s === 'validated') ? 1000 : false;
@@ -47,10 +59,10 @@ export function RunStep({ importId, justStarted, onAnother }: { importId: string
 
   useEffect(() => {
     if (s?.status === 'done' || s?.status === 'undone') {
-      void queryClient.invalidateQueries({ queryKey: ['table', 'products'] });
-      void queryClient.invalidateQueries({ queryKey: productImportKeys.history });
+      void queryClient.invalidateQueries({ queryKey: endpoints.listKey });
+      void queryClient.invalidateQueries({ queryKey: endpoints.keys.history });
     }
-  }, [s?.status, queryClient]);
+  }, [s?.status, queryClient, endpoints]);
 
   if (state.isPending) return <Skeleton variant="rounded" height={160} />;
   if (state.isError) return <Alert severity="error">{errorText(state.error, t)}</Alert>;
@@ -60,7 +72,7 @@ export function RunStep({ importId, justStarted, onAnother }: { importId: string
     if (!(await confirm({ title: I.undo, message: I.undoConfirm, confirmText: I.undo, destructive: true }))) return;
     setUndoing(true);
     try {
-      await productImportApi.undo(importId);
+      await endpoints.undo(importId);
       await state.refetch();
       toast.success(I.undone);
     } catch (err) {
@@ -72,11 +84,16 @@ export function RunStep({ importId, justStarted, onAnother }: { importId: string
 
   if (!finished) {
     const pct = st.totalRows > 0 ? Math.min(100, (st.processedRows / st.totalRows) * 100) : 0;
+    const label = st.status === 'validating' ? I.validating : I.running;
     return (
       <Box sx={{ py: 2 }} aria-live="polite">
-        <Typography variant="h4" component="p" sx={{ mb: 1 }}>{I.running}</Typography>
-        <LinearProgress variant={st.totalRows > 0 ? 'determinate' : 'indeterminate'} value={pct} sx={{ height: 10, borderRadius: 5 }} aria-label={I.running} />
-        <Typography variant="body2" color="text.secondary" sx={{ mt: 1 }}>{I.progress(f.number(st.processedRows), f.number(st.totalRows))}</Typography>
+        <Typography variant="h4" component="p" sx={{ mb: 1 }}>
+          {label}
+        </Typography>
+        <LinearProgress variant={st.totalRows > 0 ? 'determinate' : 'indeterminate'} value={pct} sx={{ height: 10, borderRadius: 5 }} aria-label={label} />
+        <Typography variant="body2" color="text.secondary" sx={{ mt: 1 }}>
+          {I.progress(f.number(st.processedRows), f.number(st.totalRows))}
+        </Typography>
       </Box>
     );
   }
@@ -95,27 +112,25 @@ export function RunStep({ importId, justStarted, onAnother }: { importId: string
           { key: 'merged', label: I.merged, value: st.merged },
           { key: 'skipped', label: I.skipped, value: st.skipped },
           { key: 'rejected', label: I.rejectedCount, value: st.rejected, ...(st.rejected ? { color: 'error.main' } : {}) },
-          { key: 'prices', label: I.prices, value: st.pricesWritten },
-          { key: 'stockLines', label: I.stockLines, value: st.stockLines },
+          ...(extraStats?.(st) ?? []),
         ]}
       />
-      {st.stockDocumentIds.length > 0 && (
-        <Box sx={{ mt: 2, display: 'flex', gap: 2, flexWrap: 'wrap', alignItems: 'center' }}>
-          <Typography variant="body2" sx={{ fontWeight: 600 }}>{I.receipts}:</Typography>
-          {st.stockDocumentIds.map((id, i) => (
-            <Link key={id} component={RouterLink} to={`/stock-documents/${id}`}>{I.openReceipt(f.digits(i + 1))}</Link>
-          ))}
-        </Box>
-      )}
+      {extra?.(st)}
       <Box sx={{ display: 'flex', gap: 1, flexWrap: 'wrap', mt: 3 }}>
         {st.rejected > 0 && (
-          <Button variant="outlined" startIcon={<FileDownloadOutlined />} onClick={() => downloadUrl(productImportApi.rejectedUrl(importId))}>{I.downloadRejected}</Button>
+          <Button variant="outlined" startIcon={<FileDownloadOutlined />} onClick={() => downloadUrl(endpoints.rejectedUrl(importId))}>
+            {I.downloadRejected}
+          </Button>
         )}
-        {(st.status === 'done' || st.status === 'failed') && canImport && (
-          <Button variant="outlined" color="error" startIcon={<UndoOutlined />} onClick={() => void undo()} disabled={undoing}>{I.undo}</Button>
+        {canUndo(st) && canImport && (
+          <Button variant="outlined" color="error" startIcon={<UndoOutlined />} onClick={() => void undo()} disabled={undoing}>
+            {I.undo}
+          </Button>
         )}
         <Box sx={{ flex: 1 }} />
-        <Button variant="contained" startIcon={<ReplayOutlined />} onClick={onAnother}>{I.another}</Button>
+        <Button variant="contained" startIcon={<ReplayOutlined />} onClick={onAnother}>
+          {I.another}
+        </Button>
       </Box>
     </Box>
   );

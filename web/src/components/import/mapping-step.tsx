@@ -10,9 +10,9 @@ import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
-import { useFormat } from '../../../app/format.js';
-import { useLabel, useT } from '../../../app/i18n/locale-provider.js';
-import type { ImportPreview } from './import-api.js';
+import { useFormat } from '../../app/format.js';
+import { useLabel } from '../../app/i18n/locale-provider.js';
+import type { ImportPreview, ImportWizardTexts } from './import-kit.js';
 
 export type ColumnMapping = Record<number, string>;
 
@@ -28,14 +28,12 @@ export function duplicateFields(m: ColumnMapping): string[] {
   return [...seen].filter(([, n]) => n > 1).map(([k]) => k);
 }
 
-type Props = { preview: ImportPreview; mapping: ColumnMapping; onChange: (m: ColumnMapping) => void; onBack: () => void; onNext: () => void };
+type Props = { texts: ImportWizardTexts; preview: ImportPreview; mapping: ColumnMapping; onChange: (m: ColumnMapping) => void; onBack: () => void; onNext: () => void };
 
 /** Step 2: the first rows of the file, with a field select above each column. */
-export function MappingStep({ preview, mapping, onChange, onBack, onNext }: Props) {
-  const t = useT();
+export function MappingStep({ texts: I, preview, mapping, onChange, onBack, onNext }: Props) {
   const f = useFormat();
   const label = useLabel();
-  const I = t.customerImport;
   const fieldLabel = new Map(preview.fields.map((x) => [x.key, label(x.label)]));
   const dups = duplicateFields(mapping);
   const mapped = Object.values(mapping).filter(Boolean).length;
