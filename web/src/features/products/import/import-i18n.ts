@@ -1,11 +1,10 @@
-// Texts of the product import wizard: the customer import's wording where it is generic, product words
-// where it is not (policies, match fields, prices and opening stock, undo).
+// Texts of the product import wizard: the shared wizard's wording, product words where it needs them
+// (policies, match fields, prices and opening stock, undo).
 import { useLocale } from '../../../app/i18n/locale-provider.js';
-import { customerImportFa } from '../../customers/i18n/fa.js';
-import { customerImportEn } from '../../customers/i18n/en.js';
+import { importWizardEn, importWizardFa } from '../../../components/import/import-texts.js';
 
 export const productImportFa = {
-  ...customerImportFa,
+  ...importWizardFa,
   title: 'ورود کالاها، قیمت‌ها و موجودی اول دوره از اکسل',
   button: 'ورود از اکسل',
   accepted: 'قالب‌های پذیرفته: اکسل (XLSX) و CSV — هر ردیف یک کالا؛ برای هر لیست قیمت و هر انبار می‌توانید یک ستون داشته باشید',
@@ -27,7 +26,7 @@ export const productImportFa = {
 export type ProductImportMessages = typeof productImportFa;
 
 export const productImportEn: ProductImportMessages = {
-  ...customerImportEn,
+  ...importWizardEn,
   title: 'Import products, prices and opening stock from Excel',
   button: 'Import from Excel',
   accepted: 'Accepted: Excel (XLSX) and CSV — one product per row; one column per price list and per warehouse',
