@@ -51,6 +51,7 @@ describe('product import wizard in Chromium', () => {
     await expect.poll(() => page.getByRole('combobox', { name: 'فیلد ستون «موجودی اول دوره در انبار ورودی»' }).textContent()).toContain('موجودی اول دوره در انبار ورودی');
     await page.screenshot({ path: join(SHOTS, 'product-import-mapping.png'), fullPage: true });
     await page.getByRole('button', { name: 'ادامه' }).click();
+    await expect.poll(() => page.locator('.MuiStepLabel-label.Mui-active').textContent()).toBe('مدیریت تکرار');
     await page.screenshot({ path: join(SHOTS, 'product-import-options.png'), fullPage: true });
     await page.getByRole('button', { name: 'بررسی اطلاعات' }).click();
     await page.getByText(/واحد اصلی «بشکه» تعریف نشده است/).waitFor();

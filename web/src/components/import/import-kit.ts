@@ -18,6 +18,9 @@ export type ImportPreview = {
 export type RejectedRow = { rowNumber: number; reasons: string[]; values: string[] };
 
 /** 'validating' exists only where the validation pass runs in the background (customers). */
+/** What to do with a row that matches an existing record. */
+export type ImportPolicy = 'skip' | 'overwrite' | 'merge';
+
 export type ImportStatusName = 'validating' | 'validated' | 'queued' | 'running' | 'done' | 'failed' | 'undone';
 
 /** An import's progress and summary as `GET …/imports/{id}` returns it. */
@@ -88,6 +91,17 @@ export type ImportWizardTexts = {
   sampleRows: (n: string) => string;
   next: string;
   back: string;
+  policy: string;
+  policySkip: string;
+  policySkipHelp: string;
+  policyOverwrite: string;
+  policyOverwriteHelp: string;
+  policyMerge: string;
+  policyMergeHelp: string;
+  matchFields: string;
+  matchHint: string;
+  matchRequired: string;
+  validate: string;
   validating: string;
   totalRows: string;
   valid: string;

@@ -1,10 +1,9 @@
 import { api } from '../../../app/api-client.js';
-import type { ImportEndpoints, ImportPreview, ImportProgress, ImportReport, RejectedRow } from '../../../components/import/import-kit.js';
+import type { ImportEndpoints, ImportPolicy, ImportPreview, ImportProgress, ImportReport, RejectedRow } from '../../../components/import/import-kit.js';
 
-export type ImportPolicy = 'skip' | 'overwrite' | 'merge';
 export type MatchField = 'nationalId' | 'legalId' | 'economicCode' | 'mobile' | 'email' | 'code';
 export const MATCH_FIELDS: MatchField[] = ['nationalId', 'legalId', 'economicCode', 'mobile', 'email', 'code'];
-export type { ImportPreview, RejectedRow };
+export type { ImportPolicy, ImportPreview, RejectedRow };
 
 export type ValidationReport = ImportReport & { id: string; status: 'validated' };
 

@@ -1,8 +1,7 @@
 import { api } from '../../../app/api-client.js';
-import type { ImportEndpoints, ImportPreview, ImportProgress, ImportReport } from '../../../components/import/import-kit.js';
+import type { ImportEndpoints, ImportPolicy, ImportPreview, ImportProgress, ImportReport } from '../../../components/import/import-kit.js';
 
-export type { ImportPreview };
-export type ImportPolicy = 'skip' | 'overwrite' | 'merge';
+export type { ImportPolicy, ImportPreview };
 export type MatchField = 'code' | 'barcode';
 export const MATCH_FIELDS: MatchField[] = ['code', 'barcode'];
 
