@@ -1,8 +1,9 @@
 // The passes over an upload's rows, shared by the validation pass and the job: settings, screening in file
-// order, batches, read-ahead. Where the rows come from (parsed-rows cache, the validation pass's kept
-// screening) is decided by the callers.
+// order, read-ahead (batches: platform/import/batches.ts). Where the rows come from (parsed-rows cache, the
+// validation pass's kept screening) is decided by the callers.
 import type { Ctx } from '../../../platform/context.js';
 import { inTenant } from '../../../platform/db/transactions.js';
+import { columnsOf } from '../../../platform/import/mapped-columns.js';
 import { customerImports } from '../customer-imports.table.js';
 import { screenRow, type PassSettings, type Screened } from './batch-planner.js';
 import type { ImportFieldKey, MatchField } from './import-fields.js';
@@ -15,14 +16,8 @@ type ImportRecord = typeof customerImports.$inferSelect;
 /** Not a column: stored in the mapping object under a key that can never be a column index. */
 export const DEFAULT_KIND_KEY = 'defaultKind';
 
-export function columnsOf(mapping: Record<string, string>): [number, ImportFieldKey][] {
-  return Object.entries(mapping)
-    .filter(([col, field]) => /^\d+$/.test(col) && field !== '')
-    .map(([col, field]) => [Number(col), field as ImportFieldKey]);
-}
-
 export async function passSettings(ctx: Ctx, imp: Pick<ImportRecord, 'mapping' | 'policy' | 'matchFields' | 'ownerId' | 'format'>): Promise<PassSettings> {
-  const columns = columnsOf(imp.mapping);
+  const columns = columnsOf<ImportFieldKey>(imp.mapping);
   const fields = new Set(columns.map(([, f]) => f));
   const refs = await inTenant(ctx.db, ctx, (tx) =>
     loadImportRefs(tx, ctx.tenantId, { geo: fields.has('province') || fields.has('city'), source: fields.has('source') }),
@@ -43,26 +38,6 @@ export async function passSettings(ctx: Ctx, imp: Pick<ImportRecord, 'mapping' |
 export async function* screenRows(rows: AsyncIterable<ImportRow>, s: PassSettings): AsyncGenerator<Screened> {
   const seen = new Map<string, number>();
   for await (const row of rows) yield screenRow(row, s, seen);
-}
-
-/** `items` after the first `n`. */
-export async function* dropFirst<T>(items: AsyncIterable<T>, n: number): AsyncGenerator<T> {
-  let index = 0;
-  for await (const item of items) if (index++ >= n) yield item;
-}
-
-/** Batches of `size`; `first` is the index (0-based, data rows only) of the batch's first row. */
-export async function* inBatches<T>(items: AsyncIterable<T>, first: number, size: number): AsyncGenerator<{ first: number; rows: T[] }> {
-  let batch: T[] = [];
-  for await (const item of items) {
-    batch.push(item);
-    if (batch.length >= size) {
-      yield { first, rows: batch };
-      first += batch.length;
-      batch = [];
-    }
-  }
-  if (batch.length) yield { first, rows: batch };
 }
 
 /**

@@ -7,13 +7,15 @@ import { scopeOf } from '../../../platform/context.js';
 import type { Tx } from '../../../platform/db/types.js';
 import { inTenant } from '../../../platform/db/transactions.js';
 import { AppError, fieldError, notFound } from '../../../platform/http/app-error.js';
+import { columnsOf } from '../../../platform/import/mapped-columns.js';
+import { importProgressEvent } from '../../../platform/import/import-progress.js';
 import { enqueueJob } from '../../../platform/jobs/index.js';
 import { ownerScopeCondition } from '../../access/index.js';
 import { assertReferences } from '../customers.service.js';
 import { customerImportRows, customerImports } from '../customer-imports.table.js';
 import { fieldLabelFa, IMPORT_FIELDS, suggestImportMapping } from './import-fields.js';
 import { openParsedImport, parseUpload, storeImportFile } from './import-file.js';
-import { columnsOf, DEFAULT_KIND_KEY } from './import-pass.js';
+import { DEFAULT_KIND_KEY } from './import-pass.js';
 import { sweepStaleImportWork, validationSummary } from './kept-screening.js';
 import type { CreateImportBody, ImportOut } from './import.contract.js';
 
@@ -32,9 +34,8 @@ export const toImportOut = (r: ImportRecord): ImportOut => ({
 });
 
 /** The live progress event of an import (validation pass or job), for its creator. */
-export const importProgress = (imp: Pick<ImportRecord, 'id' | 'tenantId' | 'createdBy' | 'totalRows'>, processedRows: number, status?: string) => ({
-  tenantId: imp.tenantId, userId: imp.createdBy, type: PROGRESS, data: { id: imp.id, processedRows, totalRows: imp.totalRows, ...(status ? { status } : {}) },
-});
+export const importProgress = (imp: Pick<ImportRecord, 'id' | 'tenantId' | 'createdBy' | 'totalRows'>, processedRows: number, status?: string) =>
+  importProgressEvent(PROGRESS, imp, processedRows, status);
 
 // The job runs as the person who started it (their scope, their name in the audit log).
 const needUser = (ctx: Ctx) => {

@@ -11,12 +11,13 @@ import { inTenant } from '../../../platform/db/transactions.js';
 import { publishEvent } from '../../../platform/events/index.js';
 import { AppError } from '../../../platform/http/app-error.js';
 import { registerJobHandler, type Job, type JobHelpers } from '../../../platform/jobs/index.js';
-import { principalForUser } from '../../auth/principal.repository.js';
+import { importProgressEvent } from '../../../platform/import/import-progress.js';
+import { ctxForUser } from '../../auth/background-ctx.js';
 import { receiveStock } from '../../inventory/index.js';
 import { productImportRows, productImports } from '../product-imports.table.js';
 import { planBatch } from './batch-planner.js';
 import { newCreatedRefs, writeBatch, type RowRecord } from './batch-writer.js';
-import { loadImportFile, openImportFile } from './import-file.js';
+import { openParsedImport } from './import-file.js';
 import { passSettings, screenedBatches } from './import-pass.js';
 import { IMPORT_JOB } from './import.service.js';
 import { DEFAULT_RECEIPT_LINES, importTuning } from './import-tuning.js';
@@ -25,9 +26,8 @@ type ImportRecord = typeof productImports.$inferSelect;
 type Payload = { importId: string };
 const PROGRESS = 'products.import.progress';
 
-const progress = (imp: Pick<ImportRecord, 'id' | 'tenantId' | 'createdBy' | 'totalRows'>, processedRows: number, status?: string) => ({
-  tenantId: imp.tenantId, userId: imp.createdBy, type: PROGRESS, data: { id: imp.id, processedRows, totalRows: imp.totalRows, ...(status ? { status } : {}) },
-});
+const progress = (imp: Pick<ImportRecord, 'id' | 'tenantId' | 'createdBy' | 'totalRows'>, processedRows: number, status?: string) =>
+  importProgressEvent(PROGRESS, imp, processedRows, status);
 
 async function finishFailed(db: JobHelpers['db'], imp: ImportRecord, now: Date, error: string) {
   await inTenant(db, { tenantId: imp.tenantId }, async (tx) => {
@@ -89,12 +89,11 @@ async function receiveOpeningStock(ctx: Ctx, imp: ImportRecord, totalRows: numbe
 async function run(ctx: Ctx, start: ImportRecord) {
   const imp = await begin(ctx, start.id);
   if (!imp) return;
-  const { bytes, filename } = await loadImportFile(ctx, imp.fileId);
-  const file = await openImportFile(bytes, filename);
+  const parsed = await openParsedImport(ctx, imp.fileId);
   const settings = await passSettings(ctx, imp);
   const made = newCreatedRefs();
   let total = imp.processedRows;
-  for await (const batch of screenedBatches(file, settings, imp.processedRows, importTuning.batchSize)) {
+  for await (const batch of screenedBatches(parsed.rows, settings, imp.processedRows, importTuning.batchSize)) {
     await inTenant(ctx.db, ctx, async (tx) => {
       // Another worker that took over a lost lease may have written this batch already.
       const [locked] = await tx.select({ processedRows: productImports.processedRows, status: productImports.status }).from(productImports).where(eq(productImports.id, imp.id)).for('update');
@@ -120,8 +119,7 @@ export async function runImportJob(job: Job<Payload>, helpers: JobHelpers) {
   if (!tenantId || !job.payload?.importId) return;
   const [imp] = await inTenant(helpers.db, { tenantId }, (tx) => tx.select().from(productImports).where(eq(productImports.id, job.payload.importId)));
   if (!imp || (imp.status !== 'queued' && imp.status !== 'running')) return;
-  const principal = imp.createdBy ? await principalForUser(helpers.db, tenantId, imp.createdBy) : null;
-  const ctx: Ctx | null = principal ? { db: helpers.db, principal, tenantId, userId: imp.createdBy, requestId: `product-import:${imp.id}`, now: helpers.now } : null;
+  const ctx = imp.createdBy ? await ctxForUser(helpers.db, tenantId, imp.createdBy, helpers.now, `product-import:${imp.id}`) : null;
   if (!ctx || !scopeOf(ctx.principal, 'products.import')) {
     await finishFailed(helpers.db, imp, helpers.now(), 'کاربری که این ورود را ساخته غیرفعال است یا دیگر دسترسی «ورود از فایل» کالاها را ندارد.');
     return;

@@ -6,13 +6,14 @@ import type { Tx } from '../../../platform/db/types.js';
 import { inTenant } from '../../../platform/db/transactions.js';
 import { recordAudit } from '../../../platform/audit/audit.service.js';
 import { AppError, fieldError, notFound } from '../../../platform/http/app-error.js';
+import { columnsOf } from '../../../platform/import/mapped-columns.js';
 import { enqueueJob } from '../../../platform/jobs/index.js';
 import { ownerScopeCondition } from '../../access/index.js';
 import { productImportRows, productImports } from '../product-imports.table.js';
 import { planBatch, type PassSettings } from './batch-planner.js';
 import { fieldLabelFa, IMPORT_FIELDS, priceFieldLabel, stockFieldLabel, suggestImportMapping } from './import-fields.js';
-import { loadImportFile, openImportFile, rowsOf, storeImportFile } from './import-file.js';
-import { columnsOf, passSettings, screenedBatches } from './import-pass.js';
+import { openParsedImport, parseUpload, storeImportFile } from './import-file.js';
+import { passSettings, screenedBatches } from './import-pass.js';
 import { dynamicFields, loadImportRefs } from './import-refs.js';
 import { importTuning } from './import-tuning.js';
 import type { CreateImportBody, ImportOut } from './import.contract.js';
@@ -36,17 +37,15 @@ const needUser = (ctx: Ctx) => {
 
 export async function previewImport(ctx: Ctx, upload: { buffer: Buffer; filename: string }) {
   needUser(ctx);
-  const file = await openImportFile(upload.buffer, upload.filename);
-  const sampleRows: string[][] = [];
-  let totalRows = 0;
-  for await (const row of rowsOf(file)) if (totalRows++ < SAMPLE_ROWS) sampleRows.push(row.values);
-  if (totalRows === 0) throw new AppError('validation', { detail: 'فایل جز سطر عنوان ستون‌ها ردیفی ندارد.', errors: [{ path: 'file', message: 'فایل ردیفی ندارد' }] });
+  // The one full read of the file: later passes read the rows cache it writes.
+  const file = await parseUpload(upload.buffer, upload.filename, SAMPLE_ROWS);
+  if (file.totalRows === 0) throw new AppError('validation', { detail: 'فایل جز سطر عنوان ستون‌ها ردیفی ندارد.', errors: [{ path: 'file', message: 'فایل ردیفی ندارد' }] });
   const { fileId, dynamic } = await inTenant(ctx.db, ctx, async (tx) => ({
     fileId: await storeImportFile(tx, ctx, { ...upload, format: file.format }),
     dynamic: dynamicFields(await loadImportRefs(tx, ctx.tenantId)),
   }));
   return {
-    fileId, filename: upload.filename, format: file.format, encoding: file.encoding, headers: file.headers, sampleRows, totalRows,
+    fileId, filename: upload.filename, format: file.format, encoding: file.encoding, headers: file.headers, sampleRows: file.sampleRows, totalRows: file.totalRows,
     suggestedMapping: suggestImportMapping(file.headers, dynamic),
     fields: [...IMPORT_FIELDS.map((f) => ({ key: f.key, label: f.label })), ...dynamic],
   };
@@ -82,11 +81,10 @@ function checkMapping(body: CreateImportBody, headers: string[], s: PassSettings
   }
 }
 
-/** Reads the whole file and judges every row as the job will, writing no product. */
+/** Judges every row of the file as the job will, writing no product. */
 export async function validateImport(ctx: Ctx, body: CreateImportBody) {
   needUser(ctx);
-  const { bytes, filename } = await loadImportFile(ctx, body.fileId);
-  const file = await openImportFile(bytes, filename);
+  const { filename, ...file } = await openParsedImport(ctx, body.fileId);
   const settings = await passSettings(ctx, { mapping: body.mapping, policy: body.policy, matchFields: body.matchFields });
   checkMapping(body, file.headers, settings);
   // Created as 'failed' and turned 'validated' at the end: a pass that dies midway never looks usable.
@@ -100,7 +98,7 @@ export async function validateImport(ctx: Ctx, body: CreateImportBody) {
   try {
     const counts = { totalRows: 0, rejected: 0, wouldCreate: 0, wouldUpdate: 0, wouldSkip: 0, prices: 0, stockLines: 0 };
     const shown: { rowNumber: number; reasons: string[]; values: string[] }[] = [];
-    for await (const batch of screenedBatches(file, settings, 0, importTuning.batchSize)) {
+    for await (const batch of screenedBatches(file.rows, settings, 0, importTuning.batchSize)) {
       counts.totalRows += batch.rows.length;
       await inTenant(ctx.db, ctx, async (tx) => {
         const rejected = [];

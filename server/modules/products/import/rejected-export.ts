@@ -1,44 +1,15 @@
-// The rejected rows as a right-to-left XLSX the user can fix and upload again: «ردیف», the file's own
-// columns as they were, and «دلیل رد». Cells that look like formulas are neutralized by sendExport.
-import { and, asc, eq, gt } from 'drizzle-orm';
+// The rejected rows of a product import as an XLSX (platform/import/rejected-rows-export.ts), under the
+// file's own column headers.
 import type { FastifyReply } from 'fastify';
 import type { Ctx } from '../../../platform/context.js';
 import { inTenant } from '../../../platform/db/transactions.js';
-import { neutralizeFormula, sendExport, type ExportColumn } from '../../../platform/export/export.service.js';
+import { sendRejectedRowsXlsx } from '../../../platform/import/rejected-rows-export.js';
 import { productImportRows } from '../product-imports.table.js';
-import { loadImportFile, openImportFile } from './import-file.js';
+import { openParsedImport } from './import-file.js';
 import { importInScope } from './import.service.js';
-
-type Rejected = { rowNumber: number; values: string[] | null; reasons: string[] | null };
-const PAGE = 1000;
-
-async function* rejectedPages(ctx: Ctx, importId: string): AsyncGenerator<Rejected[]> {
-  let after = 0;
-  for (;;) {
-    const page = await inTenant(ctx.db, ctx, (tx) =>
-      tx.select({ rowNumber: productImportRows.rowNumber, values: productImportRows.values, reasons: productImportRows.reasons })
-        .from(productImportRows)
-        .where(and(
-          eq(productImportRows.tenantId, ctx.tenantId), eq(productImportRows.importId, importId),
-          eq(productImportRows.outcome, 'rejected'), gt(productImportRows.rowNumber, after),
-        ))
-        .orderBy(asc(productImportRows.rowNumber))
-        .limit(PAGE));
-    if (page.length) yield page;
-    if (page.length < PAGE) return;
-    after = page.at(-1)!.rowNumber;
-  }
-}
 
 export async function sendRejectedRows(ctx: Ctx, id: string, reply: FastifyReply) {
   const imp = await inTenant(ctx.db, ctx, (tx) => importInScope(tx, ctx, id));
-  const { bytes, filename } = await loadImportFile(ctx, imp.fileId);
-  const { headers } = await openImportFile(bytes, filename);
-  const columns: ExportColumn<Rejected>[] = [
-    { header: 'ردیف', value: (r) => r.rowNumber, width: 8 },
-    ...headers.map((h, i): ExportColumn<Rejected> => ({ header: String(neutralizeFormula(h)), value: (r) => r.values?.[i] ?? '' })),
-    { header: 'دلیل رد', value: (r) => (r.reasons ?? []).join('؛ '), width: 60 },
-  ];
-  const base = imp.filename.replace(/\.[^.]+$/, '');
-  return sendExport(reply, { format: 'xlsx', filename: `ردیف‌های ردشده ${base}`, columns, pages: rejectedPages(ctx, id) });
+  const { headers } = await openParsedImport(ctx, imp.fileId);
+  return sendRejectedRowsXlsx(reply, ctx, { table: productImportRows, importId: id, filename: imp.filename, headers });
 }
