@@ -9,10 +9,7 @@ const EXCEL_PRECISION = 15;
 export function cellText(value: CellValue | undefined, numFmt?: string): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'string') return value;
-  if (typeof value === 'number') {
-    if (isDateFormat(numFmt)) return serialToIso(value);
-    return padToZeroFormat(numberText(value), numFmt);
-  }
+  if (typeof value === 'number') return numberCellText(value, numFmt);
   if (typeof value === 'boolean') return value ? 'true' : 'false';
   if (value instanceof Date) return dateText(value);
   if (typeof value !== 'object') return '';
@@ -30,6 +27,12 @@ export function cellText(value: CellValue | undefined, numFmt?: string): string 
   if ('hyperlink' in value) return cellText(value.text as CellValue, numFmt);
   if ('error' in value) return '';
   return '';
+}
+
+/** A number cell as shown: a date when its format is a date format, else its digits (see numberText). */
+export function numberCellText(value: number, numFmt?: string): string {
+  if (isDateFormat(numFmt)) return serialToIso(value);
+  return padToZeroFormat(numberText(value), numFmt);
 }
 
 /**

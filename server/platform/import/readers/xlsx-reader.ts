@@ -1,11 +1,16 @@
-// XLSX → ImportTable, streamed with ExcelJS's WorkbookReader: rows are parsed as the ZIP is read, so a
-// large workbook is never loaded as a whole. Only the first worksheet is read (the import screen says so).
+// XLSX → ImportTable. Only the first worksheet is read (the import screen says so), streamed so a large
+// sheet is never in memory as a whole. An upload in memory goes through this project's own lean reader
+// (xlsx-parts.ts, xlsx-sheet-rows.ts): ~5× faster than ExcelJS's, whose SAX parser and cell objects were
+// most of a 100,000-row preview. A stream, or a workbook the lean reader does not handle (namespace
+// prefixes, 1904 dates, ZIP64), goes through ExcelJS's WorkbookReader.
 import { Readable } from 'node:stream';
 import '../../export/exceljs-utf8-fix.js';
 import ExcelJS from 'exceljs';
 import { ImportFileError, importErrors } from './errors.js';
 import { createRowShaper } from './row-shaper.js';
 import { cellText } from './xlsx-cell-text.js';
+import { openXlsxParts, type XlsxParts } from './xlsx-parts.js';
+import { sheetRows, type SheetRow } from './xlsx-sheet-rows.js';
 import type { ImportRow, ImportTable, ReadLimits } from './types.js';
 
 export type XlsxTable = ImportTable & { rows: AsyncIterable<ImportRow>; encoding: null; sheetName: string | null };
@@ -21,6 +26,58 @@ type StreamSheet = AsyncIterable<StreamRow> & { name?: string; state?: string };
  * damage found further into the file. A stream passed in is destroyed when reading stops early.
  */
 export async function readXlsx(input: Uint8Array | Readable, opts: ReadLimits = {}): Promise<XlsxTable> {
+  const parts = input instanceof Readable ? null : leanParts(input);
+  return parts ? readLean(parts, opts) : readWithExcelJs(input, opts);
+}
+
+function leanParts(bytes: Uint8Array): XlsxParts | null {
+  try {
+    return openXlsxParts(bytes);
+  } catch {
+    return null; // damaged: ExcelJS's reader gives the message
+  }
+}
+
+async function readLean(parts: XlsxParts, opts: ReadLimits): Promise<XlsxTable> {
+  const shaper = createRowShaper(opts);
+  const sheet = sheetRows(parts);
+  let headers: string[] | null = null;
+  let lastRowNumber = 0;
+  try {
+    while (headers === null) {
+      const r: IteratorResult<SheetRow> = await sheet.next();
+      if (r.done) throw importErrors.emptySheet(parts.sheetName);
+      lastRowNumber = r.value.number;
+      if (r.value.cells.some((c) => c.trim() !== '')) headers = shaper.headers(r.value.cells);
+    }
+  } catch (err) {
+    await sheet.return(undefined);
+    throw toImportError(err, lastRowNumber + 1);
+  }
+
+  async function* rows(): AsyncGenerator<ImportRow> {
+    try {
+      for (;;) {
+        let r: IteratorResult<SheetRow>;
+        try {
+          r = await sheet.next();
+        } catch (err) {
+          throw toImportError(err, lastRowNumber + 1);
+        }
+        if (r.done) return;
+        lastRowNumber = r.value.number;
+        const row = shaper.row(r.value.cells, r.value.number);
+        if (row) yield row;
+      }
+    } finally {
+      await sheet.return(undefined); // stops inflating when the caller stops early
+    }
+  }
+
+  return { headers, rows: rows(), encoding: null, sheetName: parts.sheetName };
+}
+
+async function readWithExcelJs(input: Uint8Array | Readable, opts: ReadLimits): Promise<XlsxTable> {
   const stream = input instanceof Readable ? input : Readable.from([Buffer.from(input.buffer, input.byteOffset, input.byteLength)]);
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(stream, {
     sharedStrings: 'cache',
