@@ -2,6 +2,7 @@
 // shared strings, and each cell style's number format (to tell dates from numbers). Null when the
 // workbook is one this reader does not handle (prefixed XML, 1904 dates, a ZIP it cannot open); the
 // general reader takes those.
+import { importErrors } from './errors.js';
 import { attribute, attributes, elements, runText } from './xlsx-xml.js';
 import { readEntry, zipDirectory, type ZipEntry } from './zip-directory.js';
 
@@ -14,6 +15,12 @@ export type XlsxParts = {
   numFmts: (string | undefined)[];
 };
 
+/**
+ * Largest workbook part read whole (shared strings, styles): a million rows of distinct texts make ~150 MB
+ * of shared strings; a 10 MB upload that inflates past this is a ZIP bomb, not a customer list.
+ */
+const PART_LIMIT = 256 * 1024 * 1024;
+
 // Excel's built-in number formats (ids without a <numFmt> of their own), as ExcelJS knows them.
 const BUILT_IN: Record<number, string> = {
   1: '0', 2: '0.00', 3: '#,##0', 4: '#,##0.00', 9: '0%', 10: '0.00%', 11: '0.00E+00', 12: '# ?/?', 13: '# ??/??',
@@ -22,12 +29,15 @@ const BUILT_IN: Record<number, string> = {
   45: 'mm:ss', 46: '[h]:mm:ss', 47: 'mmss.0', 48: '##0.0E+0', 49: '@',
 };
 
-export function openXlsxParts(bytes: Uint8Array): XlsxParts | null {
+export function openXlsxParts(bytes: Uint8Array, partLimit = PART_LIMIT): XlsxParts | null {
   const dir = zipDirectory(bytes);
   if (!dir) return null;
   const text = (name: string) => {
     const e = dir.get(name);
-    return e ? readEntry(bytes, e).toString('utf8') : null;
+    if (!e) return null;
+    const data = readEntry(bytes, e, partLimit);
+    if (!data) throw importErrors.malformed('XLSX', `بخش «${name}» درون فایل بیش از اندازه بزرگ است؛ داده‌ها را در یک فایل اکسل تازه ذخیره کنید`);
+    return data.toString('utf8');
   };
 
   const workbook = text('xl/workbook.xml');

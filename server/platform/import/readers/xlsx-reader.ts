@@ -33,7 +33,8 @@ export async function readXlsx(input: Uint8Array | Readable, opts: ReadLimits = 
 function leanParts(bytes: Uint8Array): XlsxParts | null {
   try {
     return openXlsxParts(bytes);
-  } catch {
+  } catch (err) {
+    if (err instanceof ImportFileError) throw err; // refused as it is (a part too large to read)
     return null; // damaged: ExcelJS's reader gives the message
   }
 }

@@ -7,6 +7,9 @@ import { attribute, decodeXml, runText } from './xlsx-xml.js';
 import { streamEntry } from './zip-directory.js';
 
 export type SheetRow = { number: number; cells: string[] };
+
+/** Longest row XML kept while waiting for its end: 200 columns of long texts are far below; a bomb is not. */
+const ROW_LIMIT = 32 * 1024 * 1024;
 type CellParts = Pick<XlsxParts, 'sharedStrings' | 'numFmts'>;
 
 export function sheetRows(parts: XlsxParts): AsyncGenerator<SheetRow> {
@@ -14,7 +17,7 @@ export function sheetRows(parts: XlsxParts): AsyncGenerator<SheetRow> {
 }
 
 /** The rows of a worksheet's XML given in chunks cut anywhere (inside a tag, a name or a UTF-8 character). */
-export async function* rowsOfSheetXml(chunks: AsyncIterable<Uint8Array>, parts: CellParts): AsyncGenerator<SheetRow> {
+export async function* rowsOfSheetXml(chunks: AsyncIterable<Uint8Array>, parts: CellParts, rowLimit = ROW_LIMIT): AsyncGenerator<SheetRow> {
   const decoder = new TextDecoder('utf-8');
   let buf = '';
   let lastRow = 0;
@@ -60,6 +63,7 @@ export async function* rowsOfSheetXml(chunks: AsyncIterable<Uint8Array>, parts: 
       pos = end + 6;
     }
     buf = buf.slice(pos);
+    if (buf.length > rowLimit) throw new Error(`a row longer than ${rowLimit} characters`);
   }
 }
 

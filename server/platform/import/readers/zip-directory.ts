@@ -56,10 +56,18 @@ function rawData(bytes: Uint8Array, e: ZipEntry): Uint8Array {
   return bytes.subarray(start, start + e.compressedSize);
 }
 
-/** A small part's contents. */
-export function readEntry(bytes: Uint8Array, e: ZipEntry): Buffer {
+/** A small part's contents; null when it would be larger than `limit` bytes (a ZIP bomb must not fill the memory). */
+export function readEntry(bytes: Uint8Array, e: ZipEntry, limit: number): Buffer | null {
+  if (e.size > limit) return null;
   const data = rawData(bytes, e);
-  return e.method === STORED ? Buffer.from(data) : inflateRawSync(data);
+  if (e.method === STORED) return Buffer.from(data);
+  try {
+    // The declared size can lie; the inflater stops at the limit whatever the header says.
+    return inflateRawSync(data, { maxOutputLength: limit });
+  } catch (err) {
+    if (err instanceof RangeError) return null;
+    throw err;
+  }
 }
 
 /** A part's contents chunk by chunk; ending the iteration early stops inflating. */

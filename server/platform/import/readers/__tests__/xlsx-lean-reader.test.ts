@@ -132,3 +132,34 @@ describe('the lean XLSX reader: a sheet inflated in chunks', () => {
     }
   });
 });
+
+describe('the lean XLSX reader: a ZIP bomb does not fill the memory', () => {
+  const bomb = () => handMadeXlsx({ rows: '<row r="1"><c r="A1" t="s"><v>0</v></c></row>', sharedStrings: `<si><t>${'ب'.repeat(5000)}</t></si>` });
+
+  it('refuses a part that inflates past the limit, in Persian, even when its header claims a small size', async () => {
+    const { ImportFileError } = await import('../errors.js');
+    const honest = bomb();
+    expect(() => openXlsxParts(honest, 4096)).toThrow(ImportFileError);
+    expect(() => openXlsxParts(honest, 4096)).toThrow(/بخش «xl\/sharedStrings.xml» درون فایل بیش از اندازه بزرگ است/);
+    // The central directory entry of sharedStrings.xml, its uncompressed size set to 10 bytes.
+    const lying = Buffer.from(honest);
+    let central = -1;
+    for (let at = lying.indexOf('PK\u0001\u0002'); at >= 0; at = lying.indexOf('PK\u0001\u0002', at + 4)) {
+      if (lying.toString('utf8', at + 46, at + 66) === 'xl/sharedStrings.xml') central = at;
+    }
+    expect(central).toBeGreaterThan(0);
+    lying.writeUInt32LE(10, central + 24);
+    expect(() => openXlsxParts(lying, 4096)).toThrow(ImportFileError);
+    expect(openXlsxParts(honest, 1024 * 1024)).not.toBeNull();
+  });
+
+  it('stops a row that never ends once it passes the limit', async () => {
+    const { rowsOfSheetXml } = await import('../xlsx-sheet-rows.js');
+    const endless = (async function* () {
+      yield Buffer.from('<sheetData><row r="1">');
+      for (let i = 0; i < 100; i++) yield Buffer.from(`<c r="A1" t="inlineStr"><is><t>${'x'.repeat(1000)}</t></is></c>`);
+    })();
+    const read = async () => { for await (const _ of rowsOfSheetXml(endless, { sharedStrings: [], numFmts: [] }, 50_000)) void _; };
+    await expect(read()).rejects.toThrow(/a row longer than 50000 characters/);
+  });
+});
