@@ -64,15 +64,23 @@ describe('customers in Chromium', () => {
 
     await page.goto(`${stack.baseUrl}/customers/import`);
     await page.getByLabel('انتخاب فایل').setInputFiles(file);
+    await page.getByRole('combobox', { name: 'فیلد ستون «کد ملی»' }).waitFor();
+    await page.screenshot({ path: join(SHOTS, 'import-mapping.png'), fullPage: true });
     await page.getByRole('button', { name: 'ادامه' }).click();
     await page.getByRole('radio', { name: 'ادغام', exact: true }).check();
     await page.getByRole('checkbox', { name: 'کد ملی', exact: true }).check();
+    await expect.poll(() => page.locator('.MuiStepLabel-label.Mui-active').textContent()).toBe('مدیریت تکرار');
+    await page.screenshot({ path: join(SHOTS, 'import-options.png'), fullPage: true });
     await page.getByRole('button', { name: 'بررسی اطلاعات' }).click();
     await expect.poll(() => page.getByRole('button', { name: 'شروع ورود اطلاعات' }).count()).toBe(1);
     await page.screenshot({ path: join(SHOTS, 'import-review.png'), fullPage: true });
     await page.getByRole('button', { name: 'شروع ورود اطلاعات' }).click();
     await expect.poll(() => page.getByRole('button', { name: 'دریافت فایل ردیف‌های ردشده' }).count(), { timeout: 30_000 }).toBe(1);
     await page.screenshot({ path: join(SHOTS, 'import-summary.png'), fullPage: true });
+    await page.getByRole('button', { name: 'ورود فایل دیگر' }).click();
+    const history = page.getByRole('region', { name: 'ورودهای پیشین' });
+    await expect.poll(() => history.getByRole('row').filter({ hasText: 'customers.xlsx' }).count()).toBe(1);
+    await page.screenshot({ path: join(SHOTS, 'import-upload-history.png'), fullPage: true });
     expect((await api('GET', `/api/customers/${existing.id}`)).json.email).toBe('ali@example.com');
     expect((await api('GET', `/api/customers?q=${encodeURIComponent('تهرانی')}&total=true`)).json.total).toBe(1);
 

@@ -1,15 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { dropFirst, inBatches } from '../batches.js';
 import { columnsOf } from '../mapped-columns.js';
+import { collect } from '../readers/__tests__/helpers.js';
 
 async function* count(n: number) {
   for (let i = 0; i < n; i++) yield i;
 }
-const collect = async <T>(items: AsyncIterable<T>) => {
-  const out: T[] = [];
-  for await (const item of items) out.push(item);
-  return out;
-};
 
 describe('batches of a pass', () => {
   it('hands out full batches and a last short one, numbered from where the pass starts', async () => {

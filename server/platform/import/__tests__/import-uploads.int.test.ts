@@ -11,6 +11,7 @@ import { derivedFileBase } from '../../files/files.service.js';
 import { files } from '../../files/files.table.js';
 import { AppError } from '../../http/app-error.js';
 import { importUploads } from '../import-uploads.js';
+import { collect } from '../readers/__tests__/helpers.js';
 
 const csvOnly = importUploads({ owner: 'uploadsTestCsv', mayRead: async () => true, accept: { formats: ['csv'], refusal: 'این ورود فقط CSV می‌پذیرد.' } });
 const anyFormat = importUploads({ owner: 'uploadsTestAny', mayRead: async () => true });
@@ -39,11 +40,6 @@ const refusal = async (p: Promise<unknown>) => {
   return err as AppError;
 };
 
-const collect = async <T>(items: AsyncIterable<T>) => {
-  const out: T[] = [];
-  for await (const item of items) out.push(item);
-  return out;
-};
 
 describe('import uploads', () => {
   it('parses at preview and later reads the rows cache, not the stored bytes', async () => {

@@ -3,7 +3,7 @@
 // never the formula; a date-formatted number gives an ISO date; a number gives its digits.
 import { dateText, numberCellText } from './xlsx-cell-text.js';
 import type { XlsxParts } from './xlsx-parts.js';
-import { attribute, decodeXml, runText } from './xlsx-xml.js';
+import { attribute, decodeXml, endsName, runText } from './xlsx-xml.js';
 import { streamEntry } from './zip-directory.js';
 
 export type SheetRow = { number: number; cells: string[] };
@@ -36,8 +36,7 @@ export async function* rowsOfSheetXml(chunks: AsyncIterable<Uint8Array>, parts: 
         pos = at; // the name may go on in the next chunk
         break;
       }
-      const next = buf.charCodeAt(at + 4);
-      if (next !== 32 && next !== 62 && next !== 47 && next !== 9 && next !== 10 && next !== 13) {
+      if (!endsName(buf.charCodeAt(at + 4))) {
         pos = at + 4;
         continue;
       }
@@ -67,15 +66,15 @@ export async function* rowsOfSheetXml(chunks: AsyncIterable<Uint8Array>, parts: 
   }
 }
 
+// A plain loop, not elements(): a generator and a pair per cell measured ~0.6 s more over 100,000 rows.
 function rowCells(xml: string, parts: CellParts): string[] {
   const cells: string[] = [];
   let col = 0;
   let from = 0;
   for (;;) {
     const at = xml.indexOf('<c', from);
-    if (at < 0) break;
-    const next = xml.charCodeAt(at + 2);
-    if (next !== 32 && next !== 62 && next !== 47) {
+    if (at < 0) return cells;
+    if (!endsName(xml.charCodeAt(at + 2))) {
       from = at + 2;
       continue;
     }
@@ -85,8 +84,8 @@ function rowCells(xml: string, parts: CellParts): string[] {
     const ref = attribute(tag, 'r');
     col = ref ? columnOf(ref) : col + 1;
     if (xml.charCodeAt(gt - 1) === 47) {
-      from = gt + 1;
-      continue; // an empty (styled) cell
+      from = gt + 1; // <c …/>: an empty (styled) cell
+      continue;
     }
     const end = xml.indexOf('</c>', gt);
     if (end < 0) throw new Error('a cell is not closed');
@@ -97,7 +96,6 @@ function rowCells(xml: string, parts: CellParts): string[] {
     }
     from = end + 4;
   }
-  return cells;
 }
 
 function cellText(tag: string, inner: string, parts: CellParts): string {
@@ -144,8 +142,7 @@ function valueOf(inner: string): string | undefined {
 function hasElement(inner: string, name: string): boolean {
   const at = inner.indexOf(`<${name}`);
   if (at < 0) return false;
-  const next = inner.charCodeAt(at + name.length + 1);
-  return next === 32 || next === 62 || next === 47;
+  return endsName(inner.charCodeAt(at + name.length + 1));
 }
 
 /** `BC12` → 55 (1-based). */

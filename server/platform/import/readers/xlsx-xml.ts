@@ -14,6 +14,11 @@ export function decodeXml(s: string): string {
   });
 }
 
+const isSpace = (code: number) => code === 32 || code === 9 || code === 10 || code === 13;
+
+/** Whether the character after `<name` ends the element's name (so `<t` does not match `<tableParts`). */
+export const endsName = (code: number) => isSpace(code) || code === 62 || code === 47;
+
 const ATTR = /([\w:.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
 
 /** The attributes of one start tag's text (`<c r="A1" t="s">`), decoded. */
@@ -32,7 +37,7 @@ export function attribute(tag: string, name: string): string | undefined {
     from = at + name.length;
     const before = tag.charCodeAt(at - 1);
     // A whole attribute name: preceded by a space, followed by `=`.
-    if (before !== 32 && before !== 9 && before !== 10 && before !== 13) continue;
+    if (!isSpace(before)) continue;
     let i = from;
     while (tag.charCodeAt(i) === 32) i++;
     if (tag[i] !== '=') continue;
@@ -53,9 +58,7 @@ export function* elements(xml: string, name: string): Generator<[string, string]
   for (;;) {
     const at = xml.indexOf(open, from);
     if (at < 0) return;
-    const next = xml.charCodeAt(at + open.length);
-    // `<t` must not match `<tableParts`: the name ends at a space, `>` or `/`.
-    if (next !== 32 && next !== 62 && next !== 47 && next !== 9 && next !== 10 && next !== 13) {
+    if (!endsName(xml.charCodeAt(at + open.length))) {
       from = at + open.length;
       continue;
     }

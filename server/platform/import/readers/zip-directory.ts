@@ -3,48 +3,70 @@
 import { Readable } from 'node:stream';
 import { createInflateRaw, inflateRawSync } from 'node:zlib';
 
-export type ZipEntry = { name: string; method: number; flags: number; compressedSize: number; size: number; localOffset: number };
+export type ZipEntry = {
+  name: string;
+  method: number;
+  flags: number;
+  compressedSize: number;
+  size: number;
+  localOffset: number;
+  /** False when the directory ended before listing every entry it announces (a truncated upload). */
+  complete: boolean;
+};
 
 const EOCD = 0x06054b50;
 const CENTRAL = 0x02014b50;
-const LOCAL = 0x04034b50;
+export const LOCAL = 0x04034b50;
 const STORED = 0;
 const DEFLATED = 8;
 
-/**
- * Entries by name, or null when the directory cannot be used as it is: none found, ZIP64 (sizes past
- * 4 GiB markers), encrypted entries or a compression other than stored/deflate. Callers then fall back to
- * a general reader.
- */
-export function zipDirectory(bytes: Uint8Array): Map<string, ZipEntry> | null {
+/** Every entry the central directory at the end of the ZIP lists (up to `max`), or null when there is none. */
+export function centralEntries(bytes: Uint8Array, max = Infinity): ZipEntry[] | null {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const u16 = (at: number) => view.getUint16(at, true);
   const u32 = (at: number) => view.getUint32(at, true);
+  // The end record sits in the last 22 bytes plus an optional comment of up to 64 KiB.
   const stop = Math.max(0, bytes.length - 22 - 0xffff);
   for (let at = bytes.length - 22; at >= stop; at--) {
     if (u32(at) !== EOCD) continue;
     const count = u16(at + 10);
     let p = u32(at + 16);
-    const entries = new Map<string, ZipEntry>();
-    for (let i = 0; i < count; i++) {
-      if (p + 46 > bytes.length || u32(p) !== CENTRAL) return null;
+    const entries: ZipEntry[] = [];
+    for (let i = 0; i < count && entries.length < max; i++) {
+      if (p + 46 > bytes.length || u32(p) !== CENTRAL) break;
       const nameLen = u16(p + 28);
-      const entry: ZipEntry = {
+      entries.push({
         name: Buffer.from(bytes.subarray(p + 46, p + 46 + nameLen)).toString('utf8'),
         flags: u16(p + 8),
         method: u16(p + 10),
         compressedSize: u32(p + 20),
         size: u32(p + 24),
         localOffset: u32(p + 42),
-      };
-      if (entry.compressedSize === 0xffffffff || entry.size === 0xffffffff || entry.localOffset === 0xffffffff) return null;
-      if ((entry.flags & 0x1) !== 0 || (entry.method !== STORED && entry.method !== DEFLATED)) return null;
-      entries.set(entry.name, entry);
+        complete: true,
+      });
       p += 46 + nameLen + u16(p + 30) + u16(p + 32);
     }
+    if (entries.length < Math.min(count, max)) entries.forEach((e) => (e.complete = false));
     return entries;
   }
   return null;
+}
+
+/**
+ * Entries by name, or null when the directory cannot be used as it is: none found or cut short, ZIP64
+ * (sizes past 4 GiB markers), encrypted entries or a compression other than stored/deflate. Callers then
+ * fall back to a general reader.
+ */
+export function zipDirectory(bytes: Uint8Array): Map<string, ZipEntry> | null {
+  const entries = centralEntries(bytes);
+  if (!entries || entries.some((e) => !e.complete)) return null;
+  const byName = new Map<string, ZipEntry>();
+  for (const e of entries) {
+    if (e.compressedSize === 0xffffffff || e.size === 0xffffffff || e.localOffset === 0xffffffff) return null;
+    if ((e.flags & 0x1) !== 0 || (e.method !== STORED && e.method !== DEFLATED)) return null;
+    byName.set(e.name, e);
+  }
+  return byName;
 }
 
 /** The entry's compressed bytes, located through its local header. */

@@ -1,5 +1,5 @@
 // The import wizard's own words, shared by every module's import (customers, products…). A module
-// spreads these and adds its title, accepted formats, policy help and undo warning.
+// spreads these and adds its title, accepted formats, policy and match help, and undo warning.
 
 export const importWizardFa = {
   steps: ['بارگذاری فایل', 'تطبیق ستون‌ها', 'مدیریت تکرار', 'بررسی اطلاعات', 'ورود اطلاعات'],
@@ -68,7 +68,6 @@ export const importWizardFa = {
     failed: 'ناموفق',
     undone: 'بازگردانده شد',
   } as Record<string, string>,
-  undoConfirm: 'رکوردهای ساخته‌شده با این ورود حذف و رکوردهای تغییرکرده به حالت پیش از ورود برمی‌گردند. ادامه می‌دهید؟',
 };
 
 export const importWizardEn: typeof importWizardFa = {
@@ -138,5 +137,4 @@ export const importWizardEn: typeof importWizardFa = {
     failed: 'Failed',
     undone: 'Undone',
   },
-  undoConfirm: 'Records created by this import are deleted and changed records go back to their state before it. Continue?',
 };

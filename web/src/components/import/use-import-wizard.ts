@@ -12,7 +12,13 @@ export type WizardStep = 0 | 1 | 2 | 3 | 4;
  * the validation report and the running import. `?id=` in the address opens a past import's summary;
  * starting an import puts its id there, so a reload shows its progress.
  */
-export function useImportWizard<O, R extends { id: string }>(defaultOptions: O, startImport: (id: string) => Promise<unknown>) {
+export function useImportWizard<O, R extends { id: string }>(settings: {
+  defaultOptions: O;
+  startImport: (id: string) => Promise<unknown>;
+  /** The options once the mapping is chosen (e.g. match fields no column provides are dropped). */
+  optionsForMapping: (options: O, mapped: ReadonlySet<string>) => O;
+}) {
+  const { defaultOptions, startImport } = settings;
   const t = useT();
   const [params, setParams] = useSearchParams();
   const openId = params.get('id');
@@ -93,11 +99,23 @@ export function useImportWizard<O, R extends { id: string }>(defaultOptions: O, 
 
   /** Fields chosen for at least one column. */
   const mappedFields = new Set(Object.values(mapping).filter(Boolean));
+
+  /** The mapping step's props: its back button restarts, its next goes to the options. */
+  const mappingStep = preview && {
+    preview,
+    mapping,
+    onChange: setMapping,
+    onBack: restart,
+    onNext: () => {
+      setOptions((o) => settings.optionsForMapping(o, mappedFields));
+      setStep(2);
+    },
+  };
   /** The mapping as the API takes it: column index → field, ignored columns left out. */
   const chosenMapping = () => Object.fromEntries(Object.entries(mapping).filter(([, v]) => v)) as Record<string, string>;
 
   return {
-    step, setStep, preview, mapping, setMapping, options, setOptions, report, importId, justStarted, busy, error, setError,
-    restart, choosePreview, run, showReport, start, backToMapping, mappedFields, chosenMapping,
+    step, setStep, preview, options, setOptions, report, importId, justStarted, busy, error, setError,
+    restart, choosePreview, run, showReport, start, backToMapping, mappedFields, chosenMapping, mappingStep,
   };
 }

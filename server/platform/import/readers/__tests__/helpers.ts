@@ -3,9 +3,9 @@ import { expect } from 'vitest';
 import { ImportFileError, type ImportFileErrorCode } from '../errors.js';
 import type { ImportRow } from '../types.js';
 
-export async function collect(rows: AsyncIterable<ImportRow> | Iterable<ImportRow>): Promise<ImportRow[]> {
-  const out: ImportRow[] = [];
-  for await (const row of rows) out.push(row);
+export async function collect<T = ImportRow>(items: AsyncIterable<T> | Iterable<T>): Promise<T[]> {
+  const out: T[] = [];
+  for await (const item of items) out.push(item);
   return out;
 }
 

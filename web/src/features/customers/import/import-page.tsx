@@ -16,7 +16,11 @@ const VALIDATION_POLL_MS = 500;
 export function CustomerImportPage() {
   const t = useT();
   const I = t.customerImport;
-  const w = useImportWizard<ImportOptions, ValidationReport>(DEFAULT_OPTIONS, importApi.start);
+  const w = useImportWizard<ImportOptions, ValidationReport>({
+    defaultOptions: DEFAULT_OPTIONS,
+    startImport: importApi.start,
+    optionsForMapping: (o, mapped) => ({ ...o, matchFields: matchFieldsFor(o.matchFields, mapped) }),
+  });
   const [checking, setChecking] = useState<Pick<ImportState, 'processedRows' | 'totalRows'> | null>(null);
   // Polling stops when the page is left.
   const mounted = useRef(true);
@@ -67,19 +71,7 @@ export function CustomerImportPage() {
           <ImportHistory endpoints={customerImportEndpoints} texts={I} />
         </UploadStep>
       )}
-      {w.step === 1 && w.preview && (
-        <MappingStep
-          texts={I}
-          preview={w.preview}
-          mapping={w.mapping}
-          onChange={w.setMapping}
-          onBack={w.restart}
-          onNext={() => {
-            w.setOptions((o) => ({ ...o, matchFields: matchFieldsFor(o.matchFields, w.mappedFields) }));
-            w.setStep(2);
-          }}
-        />
-      )}
+      {w.step === 1 && w.mappingStep && <MappingStep texts={I} {...w.mappingStep} />}
       {w.step === 2 && (
         <OptionsStep
           value={w.options}

@@ -13,7 +13,11 @@ import { DEFAULT_OPTIONS, matchFieldsFor, OptionsStep, type ImportOptions } from
 /** /products/import — upload → map columns (prices per list, opening stock per warehouse) → duplicates → review → import. `?id=` opens a past import. */
 export function ProductImportPage() {
   const I = useProductImportT();
-  const w = useImportWizard<ImportOptions, ValidationReport>(DEFAULT_OPTIONS, productImportApi.start);
+  const w = useImportWizard<ImportOptions, ValidationReport>({
+    defaultOptions: DEFAULT_OPTIONS,
+    startImport: productImportApi.start,
+    optionsForMapping: (o, mapped) => ({ ...o, matchFields: matchFieldsFor(o.matchFields, mapped) }),
+  });
 
   const validate = () =>
     w.run(async () => {
@@ -29,19 +33,7 @@ export function ProductImportPage() {
           <ImportHistory endpoints={productImportEndpoints} texts={I} columns={[{ key: 'stockLines', header: I.stockLines, value: (h) => h.stockLines }]} />
         </UploadStep>
       )}
-      {w.step === 1 && w.preview && (
-        <MappingStep
-          texts={I}
-          preview={w.preview}
-          mapping={w.mapping}
-          onChange={w.setMapping}
-          onBack={w.restart}
-          onNext={() => {
-            w.setOptions((o) => ({ ...o, matchFields: matchFieldsFor(o.matchFields, w.mappedFields) }));
-            w.setStep(2);
-          }}
-        />
-      )}
+      {w.step === 1 && w.mappingStep && <MappingStep texts={I} {...w.mappingStep} />}
       {w.step === 2 && (
         <OptionsStep value={w.options} onChange={w.setOptions} mapped={w.mappedFields} busy={w.busy} error={w.error} onBack={() => w.setStep(1)} onNext={() => void validate()} />
       )}
